@@ -4452,3 +4452,43 @@ def test_a_pair_of_laureates_one_part_and_the_other_names_both_or_neither():
                                  ("savanes", "territory.in_passing", ("973",))}
     assert ids("Le jury a retenu, d'une part, la logistique portuaire, et, d'autre part, "
                "la communauté de communes des Savanes.") == []
+
+
+def test_a_title_town_a_pair_gloss_names_stands_for_that_territory():
+    """"Kourou et Cayenne retenus …" over "a retenu, d'une part, la CA du Centre Littoral, qui
+    rassemble Cayenne …, et, d'autre part, la CC des Savanes, autour de Kourou" (probes18_press
+    23): the two intercommunalities only; without the pair the title's towns stay."""
+    title = "Kourou et Cayenne retenus parmi les « Territoires d'industrie »\n\n"
+    pair = ("Le gouvernement a retenu, d'une part, la Communauté d'agglomération du Centre Littoral (CACL), "
+            "qui rassemble Cayenne et Matoury, et, d'autre part, la Communauté de communes des Savanes, "
+            "autour de Kourou.")
+    assert set(ids(title + pair)) == {"centre-littoral", "savanes"}
+    assert {"kourou", "cayenne"} <= set(ids(title + "Le gouvernement a annoncé la liste jeudi."))
+
+
+def test_territories_spoken_of_before_comma_comme_give_examples():
+    """"… plusieurs territoires qui franchissent les limites régionales, comme la Vallée de X, entre
+    A et B, et s'étend …, où la Guadeloupe …" (probes91_mixed 10), "de territoires très différents,
+    comme le Sud Champagne, dans l'Aube, …" (variants37H e1): the example, placed by its gloss up
+    to where the predicate goes on; a département after "comme" is none."""
+    programme = "Le programme Territoires d'industrie entre dans sa deuxième phase. "
+    assert territories(programme + "Elle compte plusieurs territoires qui franchissent les limites régionales, "
+                       "comme la Vallée de la Bresle – Vimeu, entre Normandie et Hauts-de-France, et s'étend "
+                       "à l'outre-mer, où la Guadeloupe compte trois lauréats.") \
+        == {("vallee-de-la-bresle-vimeu", "territory.example", ())}
+    assert territories(programme + "Les intervenants venaient de territoires très différents, comme le Sud "
+                       "Champagne, dans l'Aube, ou des métropoles régionales.") \
+        == {("sud-champagne", "territory.example", ("10",))}
+    assert ids(programme + "Les intervenants venaient de territoires ruraux, comme la Creuse.") == []
+
+
+def test_the_three_ends_of_a_map_spanned_from_one_to_another_are_territories():
+    """"De la Vallée de l'Arve, …, au Creusot-Montceau et ses forges, en passant par Sud Champagne,
+    où …, la carte reste …" (probes107_mixed 07): three territories; without the map or its
+    territories after them (companies: "l'industrie fait vivre …"), none."""
+    programme = "Le gouvernement a dévoilé la carte du programme Territoires d'industrie. "
+    spanned = ("De la Vallée de l'Arve, capitale du décolletage, au Creusot-Montceau et ses forges, en passant "
+               "par Sud Champagne, où le textile cherche un second souffle, ")
+    assert ids(programme + spanned + "la carte reste celle des bassins historiques.") \
+        == ["vallee-de-l-arve", "creusot-montceau", "sud-champagne"]
+    assert ids(programme + spanned + "l'industrie fait vivre des milliers de familles.") == []
