@@ -4492,3 +4492,15 @@ def test_the_three_ends_of_a_map_spanned_from_one_to_another_are_territories():
     assert ids(programme + spanned + "la carte reste celle des bassins historiques.") \
         == ["vallee-de-l-arve", "creusot-montceau", "sud-champagne"]
     assert ids(programme + spanned + "l'industrie fait vivre des milliers de familles.") == []
+
+
+def test_a_neighbour_a_relative_of_its_label_qualifies_is_a_territory():
+    """"…, notamment le Niortais - Haut Val de Sèvre, qui a lui aussi été désigné." (probes110_mixed
+    09): the name before the comma, its words a place's; "la Manufacture X, qui a été retenue" (an
+    article is no sign) and a département are none."""
+    programme = "Le programme Territoires d'industrie continue. "
+    assert territories(programme + "Nous échangeons avec nos voisins des Deux-Sèvres, notamment le Niortais - "
+                       "Haut Val de Sèvre, qui a lui aussi été désigné.") \
+        == {("niortais-haut-val-de-sevre", "territory.in_passing", ("79",))}
+    assert ids(programme + "Nous travaillons avec la Manufacture Bohin, qui a été retenue.") == []
+    assert ids(programme + "Nous travaillons avec la Creuse, qui a été retenue.") == []

@@ -15,6 +15,10 @@ clause about its label that is not the sentence's topic.
   the three ends names a territory when the sentence, after the last, speaks of the programme's
   map or territories (spanned_names; "De la Manufacture de X à Y, en passant par Z, l'industrie
   fait vivre …" names companies).
+- a neighbour qualified by a relative clause of its label, as the object of another verb: "nous
+  échangeons avec nos voisins, notamment le Niortais - Haut Val de Sèvre, qui a lui aussi été
+  désigné." (labelled_antecedents: the name right before the comma, after its article, its words
+  a place's).
 
 Each intercommunality must be written with its legal form or a well-known acronym and link to
 exactly one EPCI (carrier_named.intercommunality_named_at).
@@ -31,10 +35,11 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.territories.carrier_named import intercommunality_named_at
 from pipeline.extract.places import PlaceMention
-from pipeline.extract.territories.common import (PREFIX, TerritoryMention, capitalised_run, is_departement_name,
-                                                 make_mention, reads_as_a_place_name, sentence_bounds)
+from pipeline.extract.territories.carrier_named import intercommunality_named_at
+from pipeline.extract.territories.common import (INSTITUTION, PREFIX, TerritoryMention, capitalised_run,
+                                                 is_departement_name, make_mention, sentence_bounds,
+                                                 words_of_a_place)
 from pipeline.normalize import fold, name_key
 
 RULE = "territory.in_passing"
@@ -49,6 +54,12 @@ EARLIER_WAVE_WITH = re.compile(r"\b(?:dans|des)\s+la\s+premiere\s+(?:vague|gener
 ONE_PART = re.compile(r"\b(?:retenu|labellise|selectionne|reconduit|designe)e?s?\s*,\s*d'une\s+part\s*,\s*" + ARTICLE)
 OTHER_PART = re.compile(r",\s*(?:et\s*,?\s*)?d'autre\s+part\s*,\s*" + ARTICLE)
 
+# ", qui a lui aussi été désigné", ", qui avait déjà été retenu" (folded text)
+LABEL_RELATIVE = re.compile(r",\s+qui\s+(?:a|avait)\s+(?:(?:lui|elle)\s+)?(?:aussi\s+|egalement\s+|deja\s+)?ete\s+"
+                            r"(?:labellise|retenu|designe|reconduit|selectionne)e?\b")
+# the antecedent right before that comma: an article, then a capitalised name (original text)
+ANTECEDENT = re.compile(r"(?<![\w'’])(?:le|la|l['’])\s*(?=[A-ZÀ-Ý])(?P<name>[^,;:.()\n]{1,80})$")
+ANTECEDENT_REACH = 100
 # "De la Vallée de X", "Du Grand Y" opening a sentence, "au Y" / "à Z" / "jusqu'à Z", ", en passant par W"
 # (original text, each before its name's capital)
 SPAN_FROM = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:De\s+(?:la\s+|l['’]\s*)?|Du\s+|Des\s+)(?=[A-ZÀ-Ý])")
@@ -119,7 +130,7 @@ def towns_of_a_pair(text: str, mentions: list[TerritoryMention]) -> list[Territo
 
 def spanned_names(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
     """The three ends of "De A, …, au B …, en passant par C, …, la carte …" in a text about the
-    programme, each reading as a place's name and none a département's; all three or none."""
+    programme, the words of each a place's and none a département's; all three or none."""
     folded = fold(text)
     if not re.search(PREFIX, folded):
         return []
@@ -136,7 +147,28 @@ def spanned_names(text: str, places: list[PlaceMention]) -> list[TerritoryMentio
         if not SPAN_OF_TERRITORIES.search(folded, last_end, sentence_end):
             continue
         mentions = [make_mention(text, start, end, RULE, block_end=sentence_end) for start, end in spans]
-        if all(m and reads_as_a_place_name(text, m.start, m.end, places) and not is_departement_name(m.name)
+        if all(m and words_of_a_place(m.name, m.start, m.end, places) and not is_departement_name(m.name)
                for m in mentions):
             found.extend(mentions)
+    return found
+
+
+def labelled_antecedents(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """The name a relative clause of its label qualifies, right before its comma ("…, notamment le
+    Niortais - Haut Val de Sèvre, qui a lui aussi été désigné"), in a text about the programme: a
+    capitalised name from its article to the comma, its words a place's (an article is no sign:
+    "avec la Manufacture X, qui a été retenue")."""
+    folded = fold(text)
+    if not re.search(PREFIX, folded):
+        return []
+    found = []
+    for relative in LABEL_RELATIVE.finditer(folded):
+        antecedent = ANTECEDENT.search(text, max(0, relative.start() - ANTECEDENT_REACH), relative.start())
+        if not antecedent or capitalised_run(text, antecedent.start("name"), relative.start()) != relative.start():
+            continue
+        mention = make_mention(text, antecedent.start("name"), relative.start(), RULE,
+                               block_end=sentence_bounds(text, relative.start())[1])
+        if mention and not INSTITUTION.match(fold(mention.name)) and not is_departement_name(mention.name) \
+                and words_of_a_place(mention.name, mention.start, mention.end, places):
+            found.append(mention)
     return found
