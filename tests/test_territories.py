@@ -4499,8 +4499,8 @@ def test_a_neighbour_a_relative_of_its_label_qualifies_is_a_territory():
     09): the name before the comma, its words a place's; "la Manufacture X, qui a été retenue" (an
     article is no sign) and a département are none."""
     programme = "Le programme Territoires d'industrie continue. "
-    assert territories(programme + "Nous échangeons avec nos voisins des Deux-Sèvres, notamment le Niortais - "
-                       "Haut Val de Sèvre, qui a lui aussi été désigné.") \
-        == {("niortais-haut-val-de-sevre", "territory.in_passing", ("79",))}
+    assert rules_of(programme + "Nous échangeons avec nos voisins des Deux-Sèvres, notamment le Niortais - "
+                    "Haut Val de Sèvre, qui a lui aussi été désigné.") \
+        == {"niortais-haut-val-de-sevre": "territory.in_passing"}
     assert ids(programme + "Nous travaillons avec la Manufacture Bohin, qui a été retenue.") == []
     assert ids(programme + "Nous travaillons avec la Creuse, qui a été retenue.") == []
