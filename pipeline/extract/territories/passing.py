@@ -1,5 +1,5 @@
-"""territory.in_passing: a territory the text names only through its one intercommunality, in a
-clause about its label that is not the sentence's topic.
+"""territory.in_passing: a territory named in passing, in a clause about its label that is not
+the sentence's topic (its intercommunality, an end of a map spanned, a relative's antecedent):
 
 - a former laureate recalled with the wave it was in: "Pour mémoire, Ajaccio figurait lui aussi
   dans la première vague du programme, en 2019, avec la communauté d'agglomération du Pays
