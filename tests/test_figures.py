@@ -1243,3 +1243,17 @@ def test_rows_of_a_count_per_region_as_the_readers_write_them_count_the_noun_abo
     assert "Grand Est : 21" in text
     assert [(f[0], f[2], f[4]) for f in facts(text)] == [
         (8.0, "territoire", "53"), (21.0, "territoire", "44"), (2.0, "territoire", "04")]
+
+
+def test_a_territory_named_in_passing_does_not_widen_the_documents_home():
+    """A page of one territory naming a neighbour only in passing ("notamment le Niortais - Haut Val
+    de Sèvre, qui a lui aussi été désigné", probes110_mixed 09): its own figures count in its
+    territory's département, not in the région both lie in (nor France)."""
+    from pipeline.extract.assemble import extract
+    text = ("Territoire d'industrie : Grand Châtellerault signe son contrat\n\nLa communauté d'agglomération "
+            "de Grand Châtellerault a été retenue comme territoire d'industrie. Son contrat "
+            "compte 25 projets. Nous échangeons avec nos voisins des Deux-Sèvres, notamment le Niortais - "
+            "Haut Val de Sèvre, qui a lui aussi été désigné.\n")
+    found = extract(text, next(nlp.parse([text])))
+    assert "niortais-haut-val-de-sevre" in {row["territory_id"] for row in found.territories}
+    assert [(f["value"], f["unit"], f["scope_code"]) for f in found.figures] == [(25.0, "projet", "86")]

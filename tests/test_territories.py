@@ -4470,3 +4470,87 @@ def test_two_place_subjects_of_a_title_after_the_programme_counted_two_below():
     assert set(names_of(title + "Les deux territoires d'industrie de l'île passent à l'action.")) \
         == {"Grand Bastia", "Pays ajaccien"}
     assert names_of(title + "Les élus de l'île passent à l'action.") == []
+
+
+def test_a_first_wave_recalled_with_its_intercommunality_names_the_territory_after_it():
+    """"X figurait dans la première vague du programme, en 2019, avec la CA Y" (probes79_press 12,
+    variants35M c1, variants35T d1): the intercommunality is the territory, named after it, a name
+    holding "et" read whole; a subject named after it ("Vichy … avec Vichy Communauté") is the same
+    territory; a subject named otherwise keeps the territory, the intercommunality its carrier; a
+    "première phase avec" is no recall."""
+    assert territories("Pour mémoire, Ajaccio figurait lui aussi dans la première vague du programme, en 2019, "
+                       "avec la communauté d'agglomération du Pays Ajaccien (CAPA).") \
+        == {("pays-ajaccien", "territory.in_passing", ("2A",))}
+    assert ids("Pour mémoire, Calais figurait déjà dans la première vague du programme, en 2018, "
+               "avec la communauté d'agglomération Grand Calais Terres et Mers.") == ["grand-calais-terres-et-mers"]
+    assert ids("Vichy avait elle aussi été retenue dès la première vague, en 2018, avec Vichy Communauté.") \
+        == ["vichy-communaute"]
+    assert ids("Le Territoire d'industrie Pays de Vannes avait été retenu dès la première vague, en 2018, "
+               "avec la communauté d'agglomération Golfe du Morbihan - Vannes Agglomération.") == ["pays-de-vannes"]
+    assert ids("Lors de la première phase avec la communauté de communes du Pays de Lumbres, "
+               "des ateliers ont ouvert.") == []
+
+
+def test_a_pair_of_laureates_one_part_and_the_other_names_both_or_neither():
+    """"a retenu, d'une part, la CA X (…), qui …, et, d'autre part, la CC Y, autour de …"
+    (probes18_press 23): two territories named after their intercommunalities; a part linking to
+    no EPCI leaves the pair unread."""
+    pair = ("Le gouvernement a retenu, d'une part, la Communauté d'agglomération du Centre Littoral (CACL), "
+            "qui rassemble Cayenne et Matoury, et, d'autre part, la Communauté de communes des Savanes, "
+            "autour de Kourou.")
+    assert territories(pair) == {("centre-littoral", "territory.in_passing", ("973",)),
+                                 ("savanes", "territory.in_passing", ("973",))}
+    assert ids("Le jury a retenu, d'une part, la logistique portuaire, et, d'autre part, "
+               "la communauté de communes des Savanes.") == []
+
+
+def test_a_title_town_a_pair_gloss_names_stands_for_that_territory():
+    """"Kourou et Cayenne retenus …" over "a retenu, d'une part, la CA du Centre Littoral, qui
+    rassemble Cayenne …, et, d'autre part, la CC des Savanes, autour de Kourou" (probes18_press
+    23): the two intercommunalities only; without the pair the title's towns stay."""
+    title = "Kourou et Cayenne retenus parmi les « Territoires d'industrie »\n\n"
+    pair = ("Le gouvernement a retenu, d'une part, la Communauté d'agglomération du Centre Littoral (CACL), "
+            "qui rassemble Cayenne et Matoury, et, d'autre part, la Communauté de communes des Savanes, "
+            "autour de Kourou.")
+    assert set(ids(title + pair)) == {"centre-littoral", "savanes"}
+    assert {"kourou", "cayenne"} <= set(ids(title + "Le gouvernement a annoncé la liste jeudi."))
+
+
+def test_territories_spoken_of_before_comma_comme_give_examples():
+    """"… plusieurs territoires qui franchissent les limites régionales, comme la Vallée de X, entre
+    A et B, et s'étend …, où la Guadeloupe …" (probes91_mixed 10), "de territoires très différents,
+    comme le Sud Champagne, dans l'Aube, …" (variants37H e1): the example, placed by its gloss up
+    to where the predicate goes on; a département after "comme" is none."""
+    programme = "Le programme Territoires d'industrie entre dans sa deuxième phase. "
+    assert territories(programme + "Elle compte plusieurs territoires qui franchissent les limites régionales, "
+                       "comme la Vallée de la Bresle – Vimeu, entre Normandie et Hauts-de-France, et s'étend "
+                       "à l'outre-mer, où la Guadeloupe compte trois lauréats.") \
+        == {("vallee-de-la-bresle-vimeu", "territory.example", ())}
+    assert territories(programme + "Les intervenants venaient de territoires très différents, comme le Sud "
+                       "Champagne, dans l'Aube, ou des métropoles régionales.") \
+        == {("sud-champagne", "territory.example", ("10",))}
+    assert ids(programme + "Les intervenants venaient de territoires ruraux, comme la Creuse.") == []
+
+
+def test_the_three_ends_of_a_map_spanned_from_one_to_another_are_territories():
+    """"De la Vallée de l'Arve, …, au Creusot-Montceau et ses forges, en passant par Sud Champagne,
+    où …, la carte reste …" (probes107_mixed 07): three territories; without the map or its
+    territories after them (companies: "l'industrie fait vivre …"), none."""
+    programme = "Le gouvernement a dévoilé la carte du programme Territoires d'industrie. "
+    spanned = ("De la Vallée de l'Arve, capitale du décolletage, au Creusot-Montceau et ses forges, en passant "
+               "par Sud Champagne, où le textile cherche un second souffle, ")
+    assert ids(programme + spanned + "la carte reste celle des bassins historiques.") \
+        == ["vallee-de-l-arve", "creusot-montceau", "sud-champagne"]
+    assert ids(programme + spanned + "l'industrie fait vivre des milliers de familles.") == []
+
+
+def test_a_neighbour_a_relative_of_its_label_qualifies_is_a_territory():
+    """"…, notamment le Niortais - Haut Val de Sèvre, qui a lui aussi été désigné." (probes110_mixed
+    09): the name before the comma, its words a place's; "la Manufacture X, qui a été retenue" (an
+    article is no sign) and a département are none."""
+    programme = "Le programme Territoires d'industrie continue. "
+    assert rules_of(programme + "Nous échangeons avec nos voisins des Deux-Sèvres, notamment le Niortais - "
+                    "Haut Val de Sèvre, qui a lui aussi été désigné.") \
+        == {"niortais-haut-val-de-sevre": "territory.in_passing"}
+    assert ids(programme + "Nous travaillons avec la Manufacture Bohin, qui a été retenue.") == []
+    assert ids(programme + "Nous travaillons avec la Creuse, qui a été retenue.") == []

@@ -43,6 +43,7 @@ from pipeline.extract.territories.common import (PREFIX, SINGULAR_PREFIX, BULLET
                                                  territories_demonym)
 from pipeline.extract.territories.carrier_named import carrier_named
 from pipeline.extract.territories.fronted_place import fronted_place
+from pipeline.extract.territories.passing import RULE as PASSING_RULE
 from pipeline.extract.territories.predicates import PREDECESSOR_RULE
 from pipeline.linking import DocumentLinker, departements_of_epcis_in, named_after
 from pipeline.nlp import entity_spans, sentence_spans
@@ -1026,7 +1027,7 @@ def extract(text: str, doc: Doc) -> Extraction:
     if states_programme_figures(fold(text), bool(territory_rows)):
         figures = extract_figures(text, sentences, places, [(m.start, m.end) for m in mentions]
                                   + [(m.start, m.end) for m in epci_mentions],
-                                  [set(row["departement_codes"]) for row in territory_rows],
+                                  [set(row["departement_codes"]) for row in _topic_rows(territory_rows)],
                                   [(m.start, m.end, departements_of[m.territory_id]) for m in mentions])
     for rows in (territory_rows, epci_rows):
         for row in rows:
@@ -1036,6 +1037,13 @@ def extract(text: str, doc: Doc) -> Extraction:
                            lambda sentence: _local_phase(phase_text, sentence), departements_of,
                            _title_span(text, info["title"]))
     return Extraction(info, territory_rows, epci_rows, figures, counts)
+
+
+def _topic_rows(territory_rows: list[dict]) -> list[dict]:
+    """The territories a document is about, whose area is its figures' home: those it names only in
+    passing ("…, notamment le X, qui a lui aussi été désigné", territory.in_passing) widen it to
+    their région only when it names no other ("25 projets" in Grand Châtellerault's interview)."""
+    return [row for row in territory_rows if row["rule"] != PASSING_RULE] or territory_rows
 
 
 # "la communauté urbaine " right before a name (folded text)

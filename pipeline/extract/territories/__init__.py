@@ -40,6 +40,13 @@ Each rule below finds one way communiqués name territories; its id goes into th
 - territory.carried          a place's name with a participle apposed giving its carrier, an
                              intercommunality: "le Pays Ajaccien, porté par la CAPA, a lui aussi été
                              labellisé", "Le Pays de Vannes, porté conjointement par A, B et C, mise sur …"
+- territory.in_passing       a territory named through its one intercommunality in a clause about its
+                             label: a recall of the first wave "Ajaccio figurait lui aussi dans la
+                             première vague du programme, en 2019, avec la CA du Pays Ajaccien
+                             (CAPA)", a pair "a retenu, d'une part, la CA X …, et, d'autre part, la
+                             CC Y", or one of three ends of "De A, …, au B, en passant par C, …, la
+                             carte …", or a name a relative of its label qualifies ("…, notamment le
+                             X, qui a lui aussi été désigné"): passing.py
 - territory.kicker           (when no other rule finds one but territory.carried) a name alone on a line above a title
                              about the programme
 - territory.headline         (likewise) a title's subject after the programme's words, when the
@@ -156,6 +163,8 @@ from pipeline.extract.territories.common import (PREFIX, SINGULAR_PREFIX, CONNEC
                                                  top_lines)
 from pipeline.extract.territories.coordinated import coordinated_subjects
 from pipeline.extract.territories.examples import example_names
+from pipeline.extract.territories.passing import (labelled_antecedents, named_in_passing, spanned_names,
+                                                  subjects_of_a_recall, towns_of_a_pair)
 from pipeline.extract.territories.sections import RULE as SECTION_RULE, section_names
 from pipeline.extract.territories.departement_sections import departement_section_names
 from pipeline.extract.territories.enumerations import (enumerated_names, names_among_territories_in_a_title,
@@ -209,6 +218,7 @@ def find_territories(text: str, places: list[PlaceMention],
                   + labelled_subjects(text, structure, places) + intercommunalities_labelled_too(text, structure, places)
                   + enumerated_names(text, structure, places)
                   + grouping_subjects(text, structure, places) + carried_subjects(text, structure, places)
+                  + named_in_passing(text) + spanned_names(text, places) + labelled_antecedents(text, places)
                   + table_cells(text, structure, places)
                   + selected_zones(text, structure, places) + labelled_objects(text, structure, places)
                   + wider_areas(text, structure, places)
@@ -253,6 +263,7 @@ def find_territories(text: str, places: list[PlaceMention],
     # (an item of a list of territories is one of them: "… trois territoires : A, B et le bassin annécien")
     if any(not _described(text, m) for m in kept):
         kept = [m for m in kept if not _described(text, m) or m.intro is not None or _a_newcomer_of_its_own(text, m, kept)]
+    kept = towns_of_a_pair(text, subjects_of_a_recall(text, kept))
     kept = _members_of_another(text, kept)
     kept = _carriers_of_a_named_territory(text, kept)
     kept = _title_territory_named_through_a_member(text, kept)

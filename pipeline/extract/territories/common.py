@@ -591,8 +591,15 @@ def reads_as_a_place_name(text: str, start: int, end: int, places: list[PlaceMen
         return False
     article = re.search(r"(?:\bdu|\bau|\baux|\b(?:de\s+)?la|\bl'|\b(?:de\s+)?les?|\bdes)\s*[\"«]?\s*$",
                         fold(text[max(0, start - 10):start]))
+    return bool(article) or words_of_a_place(written, start, end, places)
+
+
+def words_of_a_place(written: str, start: int, end: int, places: list[PlaceMention]) -> bool:
+    """Whether the words of a name are a place's, whatever article stands before it (reads_as_a_place_name
+    without the article: "la Manufacture X" has one too): a place inside it, a word of geography,
+    a town's word, or names joined by a spaced dash."""
     holds_place = any(start <= p.start and p.end <= end for p in places if p.kind != "country")
-    return bool(article or holds_place or PLACE_WORD.search(folded)
+    return bool(holds_place or PLACE_WORD.search(fold(written))
                 or bool(_town_words_of(written) & town_words()) or bool(SPACED_DASH.search(written)))
 
 

@@ -11,8 +11,8 @@ A report's cases may go unannounced, each a paragraph opening on a run-in head, 
 département in brackets ("Le Saint-Quentinois (Aisne). Porté par …", "L'Auxerrois (Yonne) – …"):
 two such paragraphs at least, their brackets holding départements, give their names.
 
-A sentence opening on some of the territories the text speaks of may enumerate examples after
-"comme" or "à l'image de" ("Les 183 territoires … Certains dépassent les frontières
+A sentence opening on some of the territories the text speaks of, or speaking of territories before
+", comme", may enumerate examples after "comme" or "à l'image de" ("Les 183 territoires … Certains dépassent les frontières
 administratives, comme la Vallée de X, entre A et B, Y, qui réunit …, ou encore Z, qui s'étend
 sur …"): each capitalised name opening a piece of the enumeration is one, placed by the
 départements its gloss names."""
@@ -44,6 +44,10 @@ RUN_IN_HEAD_END = re.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*(?:\.|[–—])[ \t]
 # A sentence anywhere in the text, a line's end closing it too (linear on a line without stops).
 ANY_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|(?=\n)|$)")
 SOME_OF_THEM = re.compile(WORDS["examples_some_of_them"])  # folded text
+# The last example's gloss ends where the sentence's predicate goes on: "…, comme la Vallée de X,
+# entre A et B, et s'étend à l'outre-mer, où …" (not ", et le Cantal": a place of the gloss).
+PREDICATE_GOES_ON = re.compile(r",\s+et\s+(?!(?:le|la|les|l'|l’|du|des|de|d'|d’|en|dans|au|aux)\b)(?=[a-zà-ÿ])")
+TERRITORIES_SUCH_AS = re.compile(WORDS["examples_territories_such_as"])  # folded text
 EXAMPLES_MARKER = re.compile(WORDS["examples_marker"])  # folded text
 # The territories its paragraph speaks of before ("Les 183 territoires labellisés illustrent …").
 THEM_BEFORE = re.compile(r"\b(?:territoires|laureats)\b")
@@ -78,9 +82,11 @@ def _examples_of_some(text: str, folded: str, places: list[PlaceMention]) -> lis
         start, end = sentence.start() + len(sentence.group(0)) - len(sentence.group(0).lstrip()), sentence.end()
         some = SOME_OF_THEM.match(folded, start, end)
         paragraph_start = text.rfind("\n", 0, start) + 1
-        if not some or not THEM_BEFORE.search(folded, paragraph_start, some.end()):
-            continue
-        marker = EXAMPLES_MARKER.search(folded, some.end(), end)
+        if some and THEM_BEFORE.search(folded, paragraph_start, some.end()):
+            marker = EXAMPLES_MARKER.search(folded, some.end(), end)
+        else:  # "… plusieurs territoires qui franchissent les limites régionales, comme …"
+            such_as = TERRITORIES_SUCH_AS.search(folded, start, end)
+            marker = such_as and EXAMPLES_MARKER.match(folded, such_as.end(), end)
         if not marker:
             continue
         names, pos = [], marker.end()
@@ -92,7 +98,8 @@ def _examples_of_some(text: str, folded: str, places: list[PlaceMention]) -> lis
             if not following:
                 break
             pos = following.end()
-        gloss_ends = [start for start, _ in names[1:]] + [end]
+        predicate_goes_on = PREDICATE_GOES_ON.search(text, names[-1][1], end) if names else None
+        gloss_ends = [start for start, _ in names[1:]] + [predicate_goes_on.start() if predicate_goes_on else end]
         mentions = [m for m in (_example(text, start, name_end, gloss_end, end, places)
                                 for (start, name_end), gloss_end in zip(names, gloss_ends)) if m]
         if len(mentions) >= MIN_EXAMPLES or len(mentions) == 1 and reads_as_a_place_name(
