@@ -4554,3 +4554,41 @@ def test_a_neighbour_a_relative_of_its_label_qualifies_is_a_territory():
         == {"niortais-haut-val-de-sevre": "territory.in_passing"}
     assert ids(programme + "Nous travaillons avec la Manufacture Bohin, qui a été retenue.") == []
     assert ids(programme + "Nous travaillons avec la Creuse, qui a été retenue.") == []
+
+
+def test_a_territory_named_as_its_departement_on_a_coded_dash_line():
+    """'**Ariège (09)** — CC A, CA B' among lines of territories' names is a territory; a run of
+    départements heading the territories their values name gives none, nor a line whose bracket
+    holds another code than the département's."""
+    lines = ("**Pays de Grasse (06)** — CA du Pays de Grasse\n\n"
+             "**Alpes-de-Haute-Provence (04)** — CA Provence-Alpes-Agglomération\n\n"
+             "**Hautes-Alpes (05)** — composition disponible sur la fiche du territoire\n\n"
+             "**Ventoux – Comtat (84)** — CA Ventoux-Comtat-Venaissin (COVE)\n\n"
+             "**Sud Sainte-Baume (83)** — composition disponible sur la fiche du territoire\n")
+    assert ids("La Région accompagne les Territoires d'industrie ci-dessous.\n\n" + lines) == [
+        "pays-de-grasse", "alpes-de-haute-provence", "hautes-alpes", "ventoux-comtat", "sud-sainte-baume"]
+    headings = ("**Aude (11)** — Grand Narbonne\n\n**Gard (30)** — Alès, Pont du Gard / Gard Rhodanien\n\n"
+                "**Hérault (34)** — Béziers-Sète\n")
+    assert ids("Voici, département par département, les Territoires d'industrie retenus.\n\n" + headings) == []
+    other_code = lines.replace("Hautes-Alpes (05)", "Hautes-Alpes (04)")
+    assert "hautes-alpes" not in ids("La Région accompagne les Territoires d'industrie ci-dessous.\n\n" + other_code)
+
+
+def test_a_newcomer_alone_in_its_sentence_then_its_members():
+    """'Nouveau venu, l'Ariège. Il réunit la communauté d'agglomération …' names a territory; a
+    person after 'Nouveau venu' whose sentence after gathers people does not."""
+    text = "Territoires d'industrie 2023-2027\n\n"
+    assert ids(text + "Nouveau venu, l'Ariège. Il réunit l'Agglo Foix-Varilhes et la communauté de communes "
+                      "des Portes d'Ariège Pyrénées.") == ["ariege"]
+    assert ids(text + "Nouveau venu, Julien Marchal. Il réunit chaque mois les industriels et les élus de la "
+                      "communauté d'agglomération.") == []
+    assert ids("Nouveau venu, l'Ariège. Il réunit l'Agglo Foix-Varilhes.") == []  # no programme named
+
+
+def test_a_counted_list_parted_by_spaced_dashes_alone():
+    """'les quatre territoires … suivants : A – B – C – D' names as many as its count; when the
+    pieces are more than the count, a dash joins the places of a name: nothing is parted."""
+    intro = "Le département compte pour 2023-2027 les {} territoires d'industrie suivants : "
+    assert ids(intro.format("quatre") + "Déodatie – Plaine des Vosges – Gérardmer – Trois vallées de Bruyères.") == [
+        "deodatie", "plaine-des-vosges", "gerardmer", "trois-vallees-de-bruyeres"]
+    assert ids(intro.format("trois") + "Sud Meuse – Nord Haute-Marne – Val de Lorraine – Lunévillois.") == []

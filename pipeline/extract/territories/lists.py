@@ -1347,6 +1347,7 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
     if stated is not None:
         splits.append(split_inline_list(text, start, end, r"\s*;\s*|,\s+|\s+et\s+"))
         splits.append(_semicolons_then_last_et(text, start, end))
+        splits.append(_dash_parted(text, start, end, stated))
         read = [(spans, names(spans)) for spans in splits]
         counted = _counted_spans(text, start, first_item_end, stated)
         exact = next((found for spans, found in [read[0], (counted, names(counted)), *read[1:]]
@@ -1389,6 +1390,22 @@ def _named_between_semicolons(text: str, start: int, end: int, names: list[Terri
     if len(parts) < 2 or len(names) != len(parts) or any(re.search(r",|\bet\b", masked[s:e]) for s, e in parts):
         return False
     return all(s <= name.start < name.end <= e for (s, e), name in zip(parts, names))
+
+
+# Names parted by spaced dashes alone: "suivants : Déodatie – Plaine des Vosges – Gérardmer – …"
+DASH_PARTING = re.compile(r"[ \t]+[–—][ \t]+")
+DASH_PARTED_FROM = 3  # names at least: "deux territoires : Flers – Argentan" is one name, or a list cut short
+
+
+def _dash_parted(text: str, start: int, end: int, stated: int) -> list[tuple[int, int]]:
+    """'les quatre territoires suivants : A – B – C – D': the pieces between spaced dashes, when
+    nothing else parts the list (no ';', comma nor 'et') and they are as many as its count says,
+    three or more; a spaced dash also joins the places of one name ("Flers – Argentan et L'Aigle
+    – Mortagne"), so fewer or more pieces than the count part nothing."""
+    if stated < DASH_PARTED_FROM or re.search(r"[;,]|\bet\b", text[start:end]):
+        return []
+    spans = split_inline_list(text, start, end, DASH_PARTING.pattern)
+    return spans if len(spans) == stated else []
 
 
 def _semicolons_then_last_et(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1934,7 +1951,8 @@ def coded_dash_lines(text: str, places: list[PlaceMention]) -> list[TerritoryMen
     remark: a page listing territories one a line ("Béziers-Sète (34) — Béziers Méditerranée, Sète
     Agglopôle Méditerranée"); each name is a territory. A département's or région's name ("Tarn
     (81) — A, B" heads the territories lying there) and a line whose value opens with a number (a
-    count) are left out."""
+    count) are left out, but for a territory named as its département among them
+    (_departement_standing_as_territory)."""
     lines = list(CODED_DASH_LINE.finditer(text))
     runs: list[list[re.Match]] = []
     for line in lines:
@@ -1948,13 +1966,30 @@ def coded_dash_lines(text: str, places: list[PlaceMention]) -> list[TerritoryMen
             continue
         for line in run:
             codes = _codes_in(line["codes"])
-            if not codes or line["value"][:1].isdigit() or is_place_name(line["name"]):
+            if not codes or line["value"][:1].isdigit() \
+                    or is_place_name(line["name"]) and not _departement_standing_as_territory(text, line, run, places):
                 continue
             mention = make_mention(text, line.start("name"), line.end("name"), "territory.coded_line", codes,
                                    line.end())
             if mention:
                 found.append(mention)
     return found
+
+
+def _departement_standing_as_territory(text: str, line: re.Match, run: list[re.Match],
+                                      places: list[PlaceMention]) -> bool:
+    """"Ariège (09) — CC des Portes d'Ariège Pyrénées, Agglomération Foix-Varilhes" among lines
+    most of which name no place: a territory named as its département, its bracket that
+    département's code alone, its value its members or a remark in lower case ("composition
+    disponible sur la fiche du territoire"); "Tarn (81) — Albigeois, Hautes Terres d'Oc" heads the
+    territories its value names."""
+    named = {p.code for p in places if p.kind == "departement" and line.start("name") <= p.start < line.end("name")}
+    if len(named) != 1 or _codes_in(line["codes"]) != named \
+            or 2 * sum(is_place_name(other["name"]) for other in run) >= len(run):
+        return False
+    value = line["value"]
+    return value[:1].islower() or _opens_with_legal_form(text, *line.span("value")) \
+        or is_epci_name(re.split(r"[,;]", value, maxsplit=1)[0])
 
 
 # "| 7 | Lacq – Pau – Tarbes (interrégional avec l'Occitanie) |": a remark in lower case in brackets

@@ -87,6 +87,13 @@ NEWCOMER_OPENING = re.compile(r"(?:^|(?<=\n)|(?<=[.!?]\s))(?:nouveau\s+venu|nouv
                               r"|petite?\s+nouvelle?)\s*,\s*(?:(?:le|la)\s+|l')?(?=[A-ZÀ-Ý])",
                               re.IGNORECASE)
 NEWCOMER_VERB = re.compile(r" (?:[ns]['’])?([a-zà-ÿ]+)")  # the subject's verb right after the name
+# "Nouveau venu, l'Ariège. Il réunit l'Agglo Foix-Varilhes et la communauté de communes …": the
+# name alone, then a sentence whose pronoun subject groups intercommunalities, its object one
+# (folded text, from the name's end): "Nouveau venu, Jean Dupont. Il réunit les industriels et les
+# élus de la communauté …" names no territory.
+NEWCOMER_THEN_MEMBERS = re.compile(r"\.\s+(?:il|elle)\s+(?:reunit|regroupe|rassemble|associe|federe)\s+"
+                                   r"(?:(?:l'\s*|la\s+|le\s+)(?:agglo|communaute|metropole)\b"
+                                   r"|(?:les\s+)?(?:deux|trois|quatre|cinq|six|[2-9])\s+(?:intercommunalites|communautes|epci)\b)")
 # "…, Carros, ville faisant partie de la métropole, a signé": a noun of place apposed to the subject.
 APPOSED_PLACE_NOUN = re.compile(r",\s+(?:(?:une?|la|le)\s+)?(?:ville|commune|cit[ée]|zone|bassin|p[ôo]le|capitale|berceau)\b")
 GEOGRAPHIC_HEADS = {"pays", "bassin", "val", "vallee", "vallees", "plaine", "plateau", "agglomeration",
@@ -580,6 +587,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 and not PERSON_AFTER_NAME.match(folded, end) and PROGRAMME_WORDS.search(folded, 0, match.start()) \
                 and text.find(text[match.end():end], 0, match.start()) >= 0:
             add(match.end(), end, sentence_end)  # a name the text gave before: "Nouveau venu, Jean Dupont …" names none
+        elif end > match.end() and NEWCOMER_THEN_MEMBERS.match(folded, end) and PROGRAMME_WORDS.search(folded, 0, match.start()):
+            add(match.end(), end, sentence_end)
     for match in TERRITORY_THEN_NAME.finditer(text):
         if EPCI_FORM_BEFORE.search(folded, max(0, match.start() - 30), match.start()):
             continue
