@@ -740,6 +740,24 @@ def test_a_list_in_a_sentence_parted_by_semicolons_alone_is_read_whatever_its_co
                                           for n in ("Ariège", "Nord Lozère", "Comminges-Nestes")])
 
 
+def test_a_list_in_a_sentence_of_names_each_in_its_quotes_is_read_whatever_its_count():
+    """A quote holds one name: "trois territoires ci-dessous : « A », « B », « C » et « D »" names
+    four (two quotes are never joined to reach the count) and the count differs for certain; a
+    quote holding commas and "et" is still one name, and as many quotes as the count agree."""
+    text = ("Club des industriels – 24 novembre 2023\n\nTerritoires d'industrie : le club aux comités\n\n"
+            "Pour la période 2023-2027, le club représentera ses adhérents dans les comités de projet des "
+            "trois territoires ci-dessous : « Alès », « Pont du Gard/Gard Rhodanien », « Béziers-Sète » et "
+            "« Grand Narbonne »." + CONTACT)
+    extraction = extract(text, next(nlp.parse([text])))
+    assert [t["name"] for t in extraction.territories] == [
+        "Alès", "Pont du Gard/Gard Rhodanien", "Béziers-Sète", "Grand Narbonne"]
+    assert (only(text)["stated"], only(text)["listed"], only(text)["doubt"]) == (3, 4, None)
+    vosges = only("Trois territoires d'industrie vosgiens\n\n23 novembre 2023\n\nLes trois territoires vosgiens "
+                  "retenus pour 2023-2027 sont : « Plaine des Vosges », « Epinal-Rambervillers » et « Trois "
+                  "vallées de Bruyères, Gérardmer et Saint-Dié-des-Vosges »." + CONTACT)
+    assert (vosges["stated"], vosges["listed"]) == (3, 3)
+
+
 @pytest.mark.parametrize("title", ["Territoires d'industrie : vos contacts pour 2023-2027",
                                    "Le club aux comités de projet"])
 def test_a_bare_count_of_territories_before_ci_dessous_sizes_its_list_whatever_the_title(title):

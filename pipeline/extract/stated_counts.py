@@ -80,7 +80,7 @@ from pipeline.extract.structure import (count_value, COUNT_WORDS, ListBlock, Spa
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.enumerations import RULE as ENUMERATION
 from pipeline.extract.territories.common import GLOSS_CLAUSE, heading_place
-from pipeline.extract.territories.lists import ET_ARTICLE, TABLE_CELL
+from pipeline.extract.territories.lists import ET_ARTICLE, TABLE_CELL, quoted_items
 from pipeline.extract.territories.phrases import CLOSING_INCISE
 from pipeline.normalize import fold
 
@@ -843,7 +843,7 @@ def _read_one_way(text: str, lst: ListOfTerritories, count: dict) -> bool:
     pieces = [piece for piece in SENTENCE_SEPARATOR.split(text[pieces_start:stop])
               if piece.strip() and not GLOSS_CLAUSE.match(fold(piece.strip()))
               and not _words().shared_heads.fullmatch(fold(piece.split(":")[-1].strip()))]  # "Sud et Ouest Creuse"
-    if count["value"] > len(pieces):
+    if count["value"] > len(pieces) or _each_in_its_quotes(text, lst, stop):
         return True
     if lst.sentence_end is None:
         return False  # a colon list's names: only the count tells
@@ -857,6 +857,15 @@ def _read_one_way(text: str, lst: ListOfTerritories, count: dict) -> bool:
         ends.append(bracket.end())
     return all(SENTENCE_SEPARATOR.fullmatch(text, end, next_start)
                for end, (next_start, _) in zip(ends, lst.names[1:]))
+
+
+def _each_in_its_quotes(text: str, lst: ListOfTerritories, stop: int) -> bool:
+    """Whether every name of the list stands in its own quotes, a separator alone between ("trois
+    territoires : « A », « B », « C » et « D »"): a quote holds one name, the list names as many
+    as its quotes."""
+    start = len(text[:lst.items_start].rstrip(" \t«"))
+    quoted = quoted_items(text, start, stop)
+    return len(quoted) > 1 and len(quoted) == len(lst.territory_ids)
 
 
 BRACKET_CLOSE = re.compile(r"\s*\)")  # a bracket closing right after a list

@@ -1323,8 +1323,8 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
                 found.append(mention)
         return found
 
-    quoted = _quoted_items(text, start, end)
-    if len(quoted) > 1 and (stated is None or len(quoted) == stated):
+    quoted = quoted_items(text, start, end)
+    if len(quoted) > 1:  # each quote one name, whatever the count says (_named_one_way)
         by_quotes = names(quoted)  # "« Carros » et « Aix-Rousset-Gardanne ; Istres-Fos-Marignane »"
         if len(by_quotes) == len(quoted):
             return by_quotes
@@ -1380,11 +1380,23 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
     return by_semicolon
 
 
+def _named_one_way(text: str, start: int, end: int, names: list[TerritoryMention]) -> bool:
+    """Whether an inline list's names can be read one way only, whatever its count says (the gate
+    then weighs the count against them): each name in its own quotes ("trois territoires : « A »,
+    « B », « C » et « D »" names four: a quote holds one name), or parted by ';' alone
+    (_named_between_semicolons)."""
+    quoted = quoted_items(text, start, end)
+    if len(quoted) > 1:
+        return len(names) == len(quoted) and all(s <= name.start < name.end <= e
+                                                 for (s, e), name in zip(quoted, names))
+    return _named_between_semicolons(text, start, end, names)
+
+
 def _named_between_semicolons(text: str, start: int, end: int, names: list[TerritoryMention]) -> bool:
     """Whether an inline list is parted by ';' alone (outside brackets), each part one name with no
     comma nor "et" of its own: "les trois territoires suivants : A ; B ; C ; D" names four, whatever
-    its count says (a name holds no ';'), and the gate weighs the count against them; commas and
-    "et" may join or part names, so a list holding them stays sized by its count."""
+    its count says (a name holds no ';'); commas and "et" may join or part names, so a list holding
+    them stays sized by its count."""
     masked = text[:start] + GLOSS_BRACKET.sub(lambda m: " " * len(m.group(0)), text[start:end])
     parts = split_inline_list(masked, start, end, r"\s*;\s*")
     if len(parts) < 2 or len(names) != len(parts) or any(re.search(r",|\bet\b", masked[s:e]) for s, e in parts):
@@ -1529,7 +1541,7 @@ QUOTED_ITEM = re.compile(r"«\s*([^«»\n]{2,120}?)\s*»")
 BETWEEN_QUOTED = re.compile(r"\s*(?:[,;]\s*)?(?:(?:et|ou)\s+)?")
 
 
-def _quoted_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def quoted_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The insides of quotes that make up a whole inline list, joined by ',', ';', 'et' or 'ou':
     each quote holds one name, whatever it holds itself."""
     spans, pos = [], start
@@ -1697,7 +1709,7 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
         if mentions and stated is None and WORDS_BEFORE_THE_FIRST_NAME.search(text, start, mentions[0].start):
             continue  # a title's colon (colon_lists)
         if len(mentions) < 2 or (stated is not None and len(mentions) != stated
-                                 and not _named_between_semicolons(text, start, end, mentions)):
+                                 and not _named_one_way(text, start, end, mentions)):
             continue
         if towns_may_be_counted and all(_a_town(m.name) for m in mentions):
             continue  # "X se situe à moins d'une heure de trois grands pôles économiques : A, B et C"
@@ -1748,7 +1760,7 @@ def colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
         # "suivants :" (_miscounted_list)
         if stated is None or len(names) == stated or (
                 stated >= MISCOUNTED_FROM and abs(len(names) - stated) == 1 and FOLLOWING_LIST.search(intro.group())) \
-                or _named_between_semicolons(text, start, _list_end(text, start), names):
+                or _named_one_way(text, start, _list_end(text, start), names):
             found.extend(names)
     return (found + _generic_inline_lists(text, set(intros), structure) + _prepositional_lists(text)
             + _bracketed_lists(text))
