@@ -988,9 +988,12 @@ class _Builder:
 
     def _next_number_after_prose(self, index: int, items: list[Item]) -> int | None:
         """The line of the next number of a numbered list when only prose stands before it
-        ("1. Axe Seine" / "Ce territoire réunit …" / "2. Côte d'Albâtre"), else None."""
+        ("1. Axe Seine" / "Ce territoire réunit …" / "2. Côte d'Albâtre"), else None. Items that
+        followed one another with no prose between are a list the prose ends: the next number
+        after it is a section's heading ("1. A" / "2. B" / "3. C" / a paragraph / "4. Contacts
+        presse", a Markdown "### 4. …" whose marks the reader took off)."""
         last = NUMBER_MARKER.fullmatch(items[-1].marker) if items else None
-        if last is None:
+        if last is None or self._back_to_back(items):
             return None
         following = f"{int(last['number']) + 1}{last['mark']}"
         for j in range(index, min(len(self.lines), index + PROSE_BETWEEN_NUMBERS)):
@@ -1000,6 +1003,11 @@ class _Builder:
             if not line.blank and _ends_with_colon(self.text, line):
                 return None
         return None
+
+    def _back_to_back(self, items: list[Item]) -> bool:
+        """Whether a list's items, two or more, stand one right under another (blank lines only)."""
+        return len(items) >= 2 and not any(self.text[before.span.end:after.span.start].strip()
+                                           for before, after in zip(items, items[1:]))
 
     def _sub_heading(self, line: _Line) -> bool:
         """'Nouveaux territoires :' or a short heading without punctuation ('Territoires

@@ -818,14 +818,18 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
             continue  # the colon-list rule reads them, with their stated count
         if _tags_the_programme(text, lst):
             continue  # "• Cluses (74)" beside "• Territoires d'industrie": a page's tags
+        if lst.intro is not None and CONTENTS_HEADING.fullmatch(lst.intro.of(text)):
+            continue  # the "Sommaire": its entries are the sections' titles ("2. Les lauréats")
         if in_a_table.holds(lst.items[0].span.start):
             # lines of a table of territories, read by column by the table rule, or of members
             # ("Intercommunalité | Siège" under "Le territoire réunit :"): no row is a territory
             continue
         decided = list_announcement(text, lst)
-        if decided is not None and _entries_of_the_contents(text, structure, lst):
+        section_titles = _entries_of_the_contents(text, structure, lst)
+        if decided is not None and section_titles:
             decided = None  # "… les 29 territoires …" / "5. Contacts presse", an entry of the "Sommaire": a section's title
-        if decided is None and (_labelled_territories_heading(text, lst)
+        # nor does the "Sommaire"'s next entry go on with a numbered list of territories above it
+        if decided is None and not section_titles and (_labelled_territories_heading(text, lst)
                                 or _next_place_of_a_run(text, structure, lst, territory_lists)
                                 or _next_of_a_described_run(text, structure, lst, territory_lists)
                                 or _numbering_taken_up(structure, lst, territory_lists)):
