@@ -535,15 +535,16 @@ def _names_after_lead(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _place_heading(text: str, item: Item) -> bool:
     """'Bretagne : Pays de Vannes, Lamballe Terre et Mer': a région's or a département's name (or
-    several: "Pays de Loire, Normandie : …") heading the territories that lie there, not a
+    several: "Pays de Loire, Normandie : …", "Aisne (02) / Nord (59) : …") heading the territories that lie there, not a
     territory whose members follow ("Ariège : CC du Pays de Mirepoix, …": a value opening with a
     legal form lists members)."""
     label, value = item.field.label, item.field.value
     if _count_in_place(text, label.start, label.end):
         return True  # "trois en Guyane : la CA du Centre Littoral, la CC des Savanes …": each is one
     counted = LABEL_COUNT.search(text, label.start, label.end)  # "Grand Est (3 territoires)"
-    places = split_inline_list(text, label.start, counted.start() if counted else label.end, r",\s+|\s+et\s+")
-    if not all(is_place_name(text[start:end]) for start, end in places):
+    # several: "Doubs (25) / Haute-Saône (70) : Nord Franche-Comté" too
+    places = split_inline_list(text, label.start, counted.start() if counted else label.end, r",\s+|\s+et\s+|\s+/\s+")
+    if not all(is_place_name(CODE_AFTER_A_PLACE.sub("", text[start:end])) for start, end in places):
         return False
     return not any(_opens_with_legal_form(text, start, end)
                    for start, end in split_inline_list(text, value.start, value.end, r",\s+|\s+et\s+|\s*;\s*"))
@@ -568,6 +569,7 @@ def _named_like_its_place(text: str, item: Item, lst: ListBlock) -> bool:
 
 
 # "Grand Est (3 territoires) : …", "Grand Est, 3 territoires : …": a count in a place heading.
+CODE_AFTER_A_PLACE = re.compile(r"\s*\(\s*" + DEPARTEMENT_CODE + r"\s*\)\s*$")  # "Nord (59)" of "Aisne (02) / Nord (59)"
 LABEL_COUNT = re.compile(r"\s*(?:\(\s*|,\s*)(?P<count>\d{1,2}|" + "|".join(COUNT_WORDS) + r")(?:\s+territoires?)?\s*\)?\s*$",
                          re.IGNORECASE)
 # A dash after a name's closing bracket parts two names: "A (08) – B (54-57) – C – D (51-52)".
