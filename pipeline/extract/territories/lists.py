@@ -1196,7 +1196,7 @@ def _marker_kind(marker: str) -> str:
 DASH_GLOSS = re.compile(r"[ \t]+[–—-][ \t]+[a-zà-ÿ][^–—\n;:]{0,80}?[ \t]+[–—-](?=[ \t])")
 # Where a gloss starts in an inline list's item: a bracket, a comma before lower case ("Vienne
 # Condrieu, porté par …"), a place after "à" ("Saint-André à La Réunion").
-INLINE_GLOSS = re.compile(r"\s*\(|\s*,\s+(?=[a-zà-ÿ])|\s+à\s+(?=(?:la\s+|le\s+|l['’])?[A-ZÀ-Ý])")
+INLINE_GLOSS = re.compile(r"\s*[([]|\s*,\s+(?=[a-zà-ÿ])|\s+à\s+(?=(?:la\s+|le\s+|l['’])?[A-ZÀ-Ý])")
 
 
 # The coordinator opening the last item of an inline list parted by ';': "; et enfin la Basse-Terre",
