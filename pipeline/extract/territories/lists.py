@@ -705,10 +705,21 @@ GLOSS_DASH = re.compile(r"\s+[–—]\s+(?=[a-zà-ÿ])")
 
 
 def _members_after_dash(text: str, start: int, end: int) -> int | None:
-    """Where an item's name ends when a dash parts it from two or more member intercommunalities."""
-    dash = ITEM_DASH.search(text, start, end)
-    if dash is None:
-        return None
+    """Where an item's name ends when a dash parts it from two or more member intercommunalities.
+    A name may hold a dash itself ("Nord Grande-Terre – Marie-Galante — CA du Nord Grande-Terre et
+    CC de Marie-Galante"): a later dash after which members stand too, no type word between the
+    two, ends it."""
+    found = None
+    for dash in ITEM_DASH.finditer(text, start, end):
+        if found is not None and MEMBER_WORD.search(text, found.end(), dash.start()):
+            break
+        if _members_follow(text, dash, end):
+            found = dash
+    return found.start() if found else None
+
+
+def _members_follow(text: str, dash: re.Match, end: int) -> bool:
+    """Whether two or more member intercommunalities stand after an item's dash."""
     bracket = text.find("(", dash.end(), end)  # "Pays de Lorient – Quimperlé (porté par …)": a gloss
     stop = end if bracket < 0 else bracket
     # "A – B – regroupant l'agglomération de A et la CC de B": a second dash opening a gloss in
@@ -719,8 +730,8 @@ def _members_after_dash(text: str, start: int, end: int) -> int | None:
     for joints in (r",\s+|\s+et\s+", r",\s+"):
         parts = split_inline_list(text, dash.end(), stop, joints)
         if len(parts) >= 2 and all(MEMBER_WORD.search(text, s, e) for s, e in parts):
-            return dash.start()
-    return None
+            return True
+    return False
 
 
 def _members_parted_by_semicolons(text: str, item: Item) -> int | None:
