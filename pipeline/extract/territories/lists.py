@@ -21,7 +21,7 @@ from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OT
                                                  capitalised_run,
                                                  COLON_LIST_INTRO, COLON_LIST_INTRO_BARE, GLOSS_CLAUSE, GLOSS_WORD, PREFIX,
                                                  LOOK_BACK_SENTENCES, SUBHEADING,
-                                                 TerritoryMention, head_and_adjective_of_place, heading_place, is_place_name, legal_form_end, make_mention,
+                                                 TerritoryMention, head_and_adjective_of_place, heading_place, is_departement_name, is_place_name, legal_form_end, make_mention,
                                                  name_and_codes, quoted_name,
                                                  sentence_before, split_inline_list, stated_count, territories_demonym, line_goes_on, WORDS,
                                                  town_words, _codes_in, _is_codes_bracket, _town_words_of)
@@ -576,6 +576,13 @@ LABEL_COUNT = re.compile(r"\s*(?:\(\s*|,\s*)(?P<count>\d{1,2}|" + "|".join(COUNT
 DASH_AFTER_BRACKET = re.compile(r"(?<=\))\s+[–—-]\s+")
 
 
+def _one_coded_departement(text: str, label: Span) -> bool:
+    """Whether a label is one département's name and its code in brackets: "Nièvre (58)"."""
+    written = text[label.start:label.end].strip(" *_")
+    code = CODE_AFTER_A_PLACE.search(written)
+    return code is not None and is_departement_name(written[:code.start()])
+
+
 def _dash_parted_names(text: str, label: Span, value: Span) -> list[tuple[int, int]] | None:
     """The names of a place heading's value parted by spaced dashes, where the heading or the
     names tell the dashes part names ("Saint-Nazaire – Cordemais" and "Vitry-le-François –
@@ -639,8 +646,11 @@ def _item_pieces(text: str, item: Item, announced: bool, place_heading: bool,
         if dashed:
             return dashed
         # "Occitanie : Aurillac/Figeac/Rodez – Lacq Pau Tarbes": a spaced dash may join one name's
-        # towns or part two names; under a place heading nothing else tells which
-        return [(s, e) for s, e in parts if not (place_heading and SPACED_DASH.search(text, s, e))]
+        # towns or part two names; under a place heading nothing else tells which, unless the
+        # heading is one département with its code, the record of one territory ("Nièvre (58) :
+        # Nevers – Val de Loire ;")
+        one_record = len(parts) == 1 and _one_coded_departement(text, label)
+        return [(s, e) for s, e in parts if not (place_heading and not one_record and SPACED_DASH.search(text, s, e))]
     record = _name_line_then_details(text, item)
     if record is not None:
         return [(item.content.start, record[0])]
