@@ -576,11 +576,13 @@ LABEL_COUNT = re.compile(r"\s*(?:\(\s*|,\s*)(?P<count>\d{1,2}|" + "|".join(COUNT
 DASH_AFTER_BRACKET = re.compile(r"(?<=\))\s+[–—-]\s+")
 
 
-def _one_coded_departement(text: str, label: Span) -> bool:
-    """Whether a label is one département's name and its code in brackets: "Nièvre (58)"."""
-    written = text[label.start:label.end].strip(" *_")
-    code = CODE_AFTER_A_PLACE.search(written)
-    return code is not None and is_departement_name(written[:code.start()])
+def _coded_departements(text: str, label: Span) -> bool:
+    """Whether a label is départements' names, each with its code in brackets: "Nièvre (58)",
+    "Finistère (29) / Morbihan (56)"."""
+    pieces = split_inline_list(text, label.start, label.end, r"\s+/\s+")
+    return bool(pieces) and all(
+        (code := CODE_AFTER_A_PLACE.search(written := text[start:end].strip(" *_"))) is not None
+        and is_departement_name(written[:code.start()]) for start, end in pieces)
 
 
 def _dash_parted_names(text: str, label: Span, value: Span) -> list[tuple[int, int]] | None:
@@ -647,9 +649,9 @@ def _item_pieces(text: str, item: Item, announced: bool, place_heading: bool,
             return dashed
         # "Occitanie : Aurillac/Figeac/Rodez – Lacq Pau Tarbes": a spaced dash may join one name's
         # towns or part two names; under a place heading nothing else tells which, unless the
-        # heading is one département with its code, the record of one territory ("Nièvre (58) :
-        # Nevers – Val de Loire ;")
-        one_record = len(parts) == 1 and _one_coded_departement(text, label)
+        # heading is départements with their codes, the record of one territory ("Nièvre (58) :
+        # Nevers – Val de Loire ;", "Finistère (29) / Morbihan (56) : Pays de Lorient – Quimperlé")
+        one_record = len(parts) == 1 and _coded_departements(text, label)
         return [(s, e) for s, e in parts if not (place_heading and not one_record and SPACED_DASH.search(text, s, e))]
     record = _name_line_then_details(text, item)
     if record is not None:
