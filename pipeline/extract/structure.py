@@ -1005,9 +1005,11 @@ class _Builder:
         return None
 
     def _back_to_back(self, items: list[Item]) -> bool:
-        """Whether a list's items, two or more, stand one right under another (blank lines only)."""
-        return len(items) >= 2 and not any(self.text[before.span.end:after.span.start].strip()
-                                           for before, after in zip(items, items[1:]))
+        """Whether a list's items, two or more, stand one right under another (blank lines only),
+        the last one closing it: one ending with ";" or "," goes on ("4. Douaisis ;" / a PDF's page
+        footer / "5. Valenciennois ;")."""
+        return len(items) >= 2 and not self.text[:items[-1].span.end].rstrip(" *_").endswith((";", ",")) \
+            and not any(self.text[before.span.end:after.span.start].strip() for before, after in zip(items, items[1:]))
 
     def _sub_heading(self, line: _Line) -> bool:
         """'Nouveaux territoires :' or a short heading without punctuation ('Territoires
