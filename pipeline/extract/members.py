@@ -1678,8 +1678,10 @@ EPCI_COLUMN = re.compile(r"(?:structures?\s+porteuses?\s*/\s*)?"  # "Structure p
                          r"|partenaires?|associee?s?|impliquee?s?"
                          # "Intercommunalité(s) chef(s) de file": the EPCIs leading the territory, members of it
                          r"|porteu(?:r|se)|engagee?s?|chefs?(?:\(s\))?[\s_]+de[\s_]+file|" + WORDS["place_adjective"] + r"))?"
-                         # "Intercommunalités du territoire", "EPCI composant le territoire"
-                         r"(?:[\s_]+(?:du|de[\s_]+ce|composant[\s_]+le|formant[\s_]+le)[\s_]+territoire)?"
+                         # "Intercommunalités du territoire", "EPCI composant le territoire", "Intercommunalités
+                         # du périmètre citées"
+                         r"(?:[\s_]+(?:du|de[\s_]+ce|composant[\s_]+le|formant[\s_]+le)[\s_]+(?:territoire|perimetre)"
+                         r"(?:[\s_]+(?:citee?s?|concernee?s?))?)?"
                          # "Territoire d'industrie | Membres", "… | Périmètre", "… | Composition"
                          r"|membres|perimetre|composition"
                          # "Territoire d'industrie | Structure porteuse": the EPCI carrying it, as "EPCI porteur"

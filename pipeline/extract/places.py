@@ -106,8 +106,10 @@ def _gazetteer() -> list[tuple[frozenset[str], re.Pattern, str, str, str]]:
         if name in ambiguous:
             # "Nord" is a département only as "le Nord", "du Nord", "département du Nord", and not
             # as the compass word opening a name ("le Nord des Ardennes", "du Nord Grande-Terre");
-            # alone in a name's brackets too ("Dunkerque (Nord)", "(Nord, Pas-de-Calais)").
-            body = r"(?:(?<=\b(?:le|du) )" + body + r"|(?<=\()" + body + r"(?=\s*[),]))"
+            # alone in a name's brackets too ("Dunkerque (Nord)", "(Nord, Pas-de-Calais)"), or
+            # followed by its own code in brackets ("Aisne (02) / Nord (59) : …").
+            body = (r"(?:(?<=\b(?:le|du) )" + body + r"|(?<=\()" + body + r"(?=\s*[),])|"
+                    + body + r"(?=[ \t]*\([ \t]*" + re.escape(code) + r"[ \t]*\)))")
         # "Moselle-Est" holds the Moselle; "Seine-Maritime" does not hold the Seine; a dash opening
         # a line is a list marker ("-Ariège")
         # (the name's first letter tested first: four times faster than the look-behinds alone)

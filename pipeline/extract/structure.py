@@ -1002,9 +1002,12 @@ class _Builder:
 
     def _next_number_after_prose(self, index: int, items: list[Item]) -> int | None:
         """The line of the next number of a numbered list when only prose stands before it
-        ("1. Axe Seine" / "Ce territoire réunit …" / "2. Côte d'Albâtre"), else None."""
+        ("1. Axe Seine" / "Ce territoire réunit …" / "2. Côte d'Albâtre"), else None. Items that
+        followed one another with no prose between are a list the prose ends: the next number
+        after it is a section's heading ("1. A" / "2. B" / "3. C" / a paragraph / "4. Contacts
+        presse", a Markdown "### 4. …" whose marks the reader took off)."""
         last = NUMBER_MARKER.fullmatch(items[-1].marker) if items else None
-        if last is None:
+        if last is None or self._back_to_back(items):
             return None
         following = f"{int(last['number']) + 1}{last['mark']}"
         for j in range(index, min(len(self.lines), index + PROSE_BETWEEN_NUMBERS)):
@@ -1014,6 +1017,13 @@ class _Builder:
             if not line.blank and _ends_with_colon(self.text, line):
                 return None
         return None
+
+    def _back_to_back(self, items: list[Item]) -> bool:
+        """Whether a list's items, two or more, stand one right under another (blank lines only),
+        the last one closing it: one ending with ";" or "," goes on ("4. Douaisis ;" / a PDF's page
+        footer / "5. Valenciennois ;")."""
+        return len(items) >= 2 and not self.text[:items[-1].span.end].rstrip(" *_").endswith((";", ",")) \
+            and not any(self.text[before.span.end:after.span.start].strip() for before, after in zip(items, items[1:]))
 
     def _sub_heading(self, line: _Line) -> bool:
         """'Nouveaux territoires :' or a short heading without punctuation ('Territoires
@@ -1331,8 +1341,12 @@ class _Builder:
             if run and MARKDOWN_RULE.fullmatch(self.text, line.start, line.end):
                 continue  # the rule under a Markdown table's header
             cells = self._cells(line)
-            if cells and run and TOTAL_ROW.fullmatch(cells[0].of(self.text)):
-                cells = []  # "| **Total** | | | **330 000 €** |": the table's foot, no row of it
+            if cells and run and len(cells) != len(run[0]):
+                # "    |          | CC des Portes … |" under " N° | Territoire | …": a plain-text
+                # grid's line whose first and last cells are empty, no Markdown's outer pipes
+                cells = self._cells(line, outer_pipes=False) or cells
+            if cells and run and TOTAL_ROW.fullmatch(next((cell.of(self.text) for cell in cells if cell.of(self.text)), "")):
+                cells = []  # "| **Total** | | | **330 000 €** |", "| | TOTAL | 200 000 € |": the table's foot, no row of it
             if cells and (not run or len(cells) == len(run[0])):
                 run.append(cells)
                 continue
@@ -1355,8 +1369,27 @@ class _Builder:
                 above.append(cells[0])
                 rows[-1][0] = Span(above[0].start, cells[0].end)
                 continue
+            if rows and self._wraps_cells_above(cells, rows[-1]):
+                for column, cell in enumerate(cells):
+                    if cell.of(self.text):
+                        above = pieces.setdefault((len(rows) - 1, column), [rows[-1][column]])
+                        above.append(cell)
+                        rows[-1][column] = Span(above[0].start, cell.end)
+                continue
             rows.append(list(cells))
         return Table(run[0], rows, pieces)
+
+    def _wraps_cells_above(self, cells: list[Span], above: list[Span]) -> bool:
+        """Whether a row goes on with the cells of the row above, wrapped over two lines of a
+        plain-text grid ("5 | Moselle-Est | 57 | CA Forbach … / CA Sarreguemines | 40 000 €" /
+        "  |             |    | Confluences |"): its first cell is empty, fewer than half of its
+        cells hold text, each under a cell holding text, and none is a total. A row filling half
+        or more ("| | Territoire B | 40 000 € |", a rowspan flattened) is a row of its own."""
+        written = [cell.of(self.text) for cell in cells]
+        filled = [column for column, value in enumerate(written) if value]
+        return (not written[0] and filled and 2 * len(filled) < len(cells)
+                and all(above[column].of(self.text) for column in filled)
+                and not any(TOTAL_ROW.fullmatch(value) for value in written))
 
     def _column_tables(self) -> list[Table]:
         """Tables of a PDF's text columns: a header of short cells parted by runs of spaces, then
@@ -1570,7 +1603,7 @@ class _Builder:
         pieces.append(Span(start, line.end))
         return pieces if len(pieces) > 1 else []
 
-    def _cells(self, line: _Line) -> list[Span]:
+    def _cells(self, line: _Line, outer_pipes: bool = True) -> list[Span]:
         written = self.text[line.start:line.end]
         separator_pattern = (CELL_BAR if CELL_SEPARATOR in written or written.startswith("| ")
                              or written.endswith(" |")
@@ -1588,7 +1621,7 @@ class _Builder:
             raw_end = self.text.find("\n", last)
             raw_end = len(self.text) if raw_end < 0 else raw_end
             last = len(self.text[:raw_end].rstrip(" \r"))
-        if self.text.startswith("| ", first) and self.text.endswith(" |", first, last):
+        if outer_pipes and self.text.startswith("| ", first) and self.text.endswith(" |", first, last):
             first, last = first + 2, last - 2  # "| a | b |": Markdown's outer pipes
         cells, start = [Span(first, first)] * empty_first, first
         for separator in re.finditer(separator_pattern, self.text[first:last]):

@@ -21,7 +21,7 @@ from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OT
                                                  capitalised_run,
                                                  COLON_LIST_INTRO, COLON_LIST_INTRO_BARE, GLOSS_CLAUSE, GLOSS_WORD, PREFIX,
                                                  LOOK_BACK_SENTENCES, SUBHEADING,
-                                                 TerritoryMention, head_and_adjective_of_place, heading_place, is_place_name, legal_form_end, make_mention,
+                                                 TerritoryMention, head_and_adjective_of_place, heading_place, is_departement_name, is_place_name, legal_form_end, make_mention,
                                                  name_and_codes, quoted_name,
                                                  sentence_before, split_inline_list, stated_count, territories_demonym, line_goes_on, WORDS,
                                                  town_words, _codes_in, _is_codes_bracket, _town_words_of)
@@ -535,15 +535,16 @@ def _names_after_lead(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _place_heading(text: str, item: Item) -> bool:
     """'Bretagne : Pays de Vannes, Lamballe Terre et Mer': a région's or a département's name (or
-    several: "Pays de Loire, Normandie : …") heading the territories that lie there, not a
+    several: "Pays de Loire, Normandie : …", "Aisne (02) / Nord (59) : …") heading the territories that lie there, not a
     territory whose members follow ("Ariège : CC du Pays de Mirepoix, …": a value opening with a
     legal form lists members)."""
     label, value = item.field.label, item.field.value
     if _count_in_place(text, label.start, label.end):
         return True  # "trois en Guyane : la CA du Centre Littoral, la CC des Savanes …": each is one
     counted = LABEL_COUNT.search(text, label.start, label.end)  # "Grand Est (3 territoires)"
-    places = split_inline_list(text, label.start, counted.start() if counted else label.end, r",\s+|\s+et\s+")
-    if not all(is_place_name(text[start:end]) for start, end in places):
+    # several: "Doubs (25) / Haute-Saône (70) : Nord Franche-Comté" too
+    places = split_inline_list(text, label.start, counted.start() if counted else label.end, r",\s+|\s+et\s+|\s+/\s+")
+    if not all(is_place_name(CODE_AFTER_A_PLACE.sub("", text[start:end])) for start, end in places):
         return False
     return not any(_opens_with_legal_form(text, start, end)
                    for start, end in split_inline_list(text, value.start, value.end, r",\s+|\s+et\s+|\s*;\s*"))
@@ -568,10 +569,20 @@ def _named_like_its_place(text: str, item: Item, lst: ListBlock) -> bool:
 
 
 # "Grand Est (3 territoires) : …", "Grand Est, 3 territoires : …": a count in a place heading.
+CODE_AFTER_A_PLACE = re.compile(r"\s*\(\s*" + DEPARTEMENT_CODE + r"\s*\)\s*$")  # "Nord (59)" of "Aisne (02) / Nord (59)"
 LABEL_COUNT = re.compile(r"\s*(?:\(\s*|,\s*)(?P<count>\d{1,2}|" + "|".join(COUNT_WORDS) + r")(?:\s+territoires?)?\s*\)?\s*$",
                          re.IGNORECASE)
 # A dash after a name's closing bracket parts two names: "A (08) – B (54-57) – C – D (51-52)".
 DASH_AFTER_BRACKET = re.compile(r"(?<=\))\s+[–—-]\s+")
+
+
+def _coded_departements(text: str, label: Span) -> bool:
+    """Whether a label is départements' names, each with its code in brackets: "Nièvre (58)",
+    "Finistère (29) / Morbihan (56)"."""
+    pieces = split_inline_list(text, label.start, label.end, r"\s+/\s+")
+    return bool(pieces) and all(
+        (code := CODE_AFTER_A_PLACE.search(written := text[start:end].strip(" *_"))) is not None
+        and is_departement_name(written[:code.start()]) for start, end in pieces)
 
 
 def _dash_parted_names(text: str, label: Span, value: Span) -> list[tuple[int, int]] | None:
@@ -637,8 +648,11 @@ def _item_pieces(text: str, item: Item, announced: bool, place_heading: bool,
         if dashed:
             return dashed
         # "Occitanie : Aurillac/Figeac/Rodez – Lacq Pau Tarbes": a spaced dash may join one name's
-        # towns or part two names; under a place heading nothing else tells which
-        return [(s, e) for s, e in parts if not (place_heading and SPACED_DASH.search(text, s, e))]
+        # towns or part two names; under a place heading nothing else tells which, unless the
+        # heading is départements with their codes, the record of one territory ("Nièvre (58) :
+        # Nevers – Val de Loire ;", "Finistère (29) / Morbihan (56) : Pays de Lorient – Quimperlé")
+        one_record = len(parts) == 1 and _coded_departements(text, label)
+        return [(s, e) for s, e in parts if not (place_heading and not one_record and SPACED_DASH.search(text, s, e))]
     record = _name_line_then_details(text, item)
     if record is not None:
         return [(item.content.start, record[0])]
@@ -703,10 +717,21 @@ GLOSS_DASH = re.compile(r"\s+[–—]\s+(?=[a-zà-ÿ])")
 
 
 def _members_after_dash(text: str, start: int, end: int) -> int | None:
-    """Where an item's name ends when a dash parts it from two or more member intercommunalities."""
-    dash = ITEM_DASH.search(text, start, end)
-    if dash is None:
-        return None
+    """Where an item's name ends when a dash parts it from two or more member intercommunalities.
+    A name may hold a dash itself ("Nord Grande-Terre – Marie-Galante — CA du Nord Grande-Terre et
+    CC de Marie-Galante"): a later dash after which members stand too, no type word between the
+    two, ends it."""
+    found = None
+    for dash in ITEM_DASH.finditer(text, start, end):
+        if found is not None and MEMBER_WORD.search(text, found.end(), dash.start()):
+            break
+        if _members_follow(text, dash, end):
+            found = dash
+    return found.start() if found else None
+
+
+def _members_follow(text: str, dash: re.Match, end: int) -> bool:
+    """Whether two or more member intercommunalities stand after an item's dash."""
     bracket = text.find("(", dash.end(), end)  # "Pays de Lorient – Quimperlé (porté par …)": a gloss
     stop = end if bracket < 0 else bracket
     # "A – B – regroupant l'agglomération de A et la CC de B": a second dash opening a gloss in
@@ -717,8 +742,8 @@ def _members_after_dash(text: str, start: int, end: int) -> int | None:
     for joints in (r",\s+|\s+et\s+", r",\s+"):
         parts = split_inline_list(text, dash.end(), stop, joints)
         if len(parts) >= 2 and all(MEMBER_WORD.search(text, s, e) for s, e in parts):
-            return dash.start()
-    return None
+            return True
+    return False
 
 
 def _members_parted_by_semicolons(text: str, item: Item) -> int | None:
@@ -818,14 +843,18 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
             continue  # the colon-list rule reads them, with their stated count
         if _tags_the_programme(text, lst):
             continue  # "• Cluses (74)" beside "• Territoires d'industrie": a page's tags
+        if lst.intro is not None and CONTENTS_HEADING.fullmatch(lst.intro.of(text)):
+            continue  # the "Sommaire": its entries are the sections' titles ("2. Les lauréats")
         if in_a_table.holds(lst.items[0].span.start):
             # lines of a table of territories, read by column by the table rule, or of members
             # ("Intercommunalité | Siège" under "Le territoire réunit :"): no row is a territory
             continue
         decided = list_announcement(text, lst)
-        if decided is not None and _entries_of_the_contents(text, structure, lst):
+        section_titles = _entries_of_the_contents(text, structure, lst)
+        if decided is not None and section_titles:
             decided = None  # "… les 29 territoires …" / "5. Contacts presse", an entry of the "Sommaire": a section's title
-        if decided is None and (_labelled_territories_heading(text, lst)
+        # nor does the "Sommaire"'s next entry go on with a numbered list of territories above it
+        if decided is None and not section_titles and (_labelled_territories_heading(text, lst)
                                 or _next_place_of_a_run(text, structure, lst, territory_lists)
                                 or _next_of_a_described_run(text, structure, lst, territory_lists)
                                 or _numbering_taken_up(structure, lst, territory_lists)):
@@ -1190,7 +1219,7 @@ def _marker_kind(marker: str) -> str:
 DASH_GLOSS = re.compile(r"[ \t]+[–—-][ \t]+[a-zà-ÿ][^–—\n;:]{0,80}?[ \t]+[–—-](?=[ \t])")
 # Where a gloss starts in an inline list's item: a bracket, a comma before lower case ("Vienne
 # Condrieu, porté par …"), a place after "à" ("Saint-André à La Réunion").
-INLINE_GLOSS = re.compile(r"\s*\(|\s*,\s+(?=[a-zà-ÿ])|\s+à\s+(?=(?:la\s+|le\s+|l['’])?[A-ZÀ-Ý])")
+INLINE_GLOSS = re.compile(r"\s*[([]|\s*,\s+(?=[a-zà-ÿ])|\s+à\s+(?=(?:la\s+|le\s+|l['’])?[A-ZÀ-Ý])")
 
 
 # The coordinator opening the last item of an inline list parted by ';': "; et enfin la Basse-Terre",
