@@ -4570,6 +4570,10 @@ def test_a_territory_named_as_its_departement_on_a_coded_dash_line():
     headings = ("**Aude (11)** — Grand Narbonne\n\n**Gard (30)** — Alès, Pont du Gard / Gard Rhodanien\n\n"
                 "**Hérault (34)** — Béziers-Sète\n")
     assert ids("Voici, département par département, les Territoires d'industrie retenus.\n\n" + headings) == []
+    # under a colon the lines are a list's items: its heading lines are still no territories
+    assert ids("Les Territoires d'industrie par département :\n\n" + headings) == []
+    assert ids("Les Territoires d'industrie de la Région Sud :\n\n" + lines) == [
+        "pays-de-grasse", "alpes-de-haute-provence", "hautes-alpes", "ventoux-comtat", "sud-sainte-baume"]
     other_code = lines.replace("Hautes-Alpes (05)", "Hautes-Alpes (04)")
     assert "hautes-alpes" not in ids("La Région accompagne les Territoires d'industrie ci-dessous.\n\n" + other_code)
 
@@ -4592,3 +4596,10 @@ def test_a_counted_list_parted_by_spaced_dashes_alone():
     assert ids(intro.format("quatre") + "Déodatie – Plaine des Vosges – Gérardmer – Trois vallées de Bruyères.") == [
         "deodatie", "plaine-des-vosges", "gerardmer", "trois-vallees-de-bruyeres"]
     assert ids(intro.format("trois") + "Sud Meuse – Nord Haute-Marne – Val de Lorraine – Lunévillois.") == []
+
+
+def test_a_geographic_head_ending_a_title_over_a_blank_line():
+    """'# Les Territoires d'industrie de la région' over '*Publié le …*': the title ends at its blank
+    line, no 'Région Publié'; 'le Territoire d'industrie pays de Vannes' on one line is a name."""
+    assert ids("# Les Territoires d'industrie de la région\n\n*Publié le 3 octobre 2023*\n\nTexte.") == []
+    assert ids("Le label Territoire d'industrie pays de Vannes est renouvelé.") == ["pays-de-vannes"]

@@ -897,6 +897,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                 continue
             if item.content.start in _members_under_coded_heads(text):
                 continue  # the members line under "Name [10 – Aube]": coded_heads reads it
+            if _departement_heading_line(text, item, lst, places):
+                continue  # "**Aude (11)** — Grand Narbonne": the département heads the territories named after it
             members = TRIGGER_WORD.search(text[item.content.start:item.span.end])
             led = spread.get(id(item))
             side = _lead_of_an_item(text, item, places) if announced and not item.field and led is None else None
@@ -2031,6 +2033,20 @@ def _departement_standing_as_territory(text: str, line: re.Match, run: list[re.M
     value = line["value"]
     return value[:1].islower() or _opens_with_legal_form(text, *line.span("value")) \
         or is_epci_name(re.split(r"[,;]", value, maxsplit=1)[0])
+
+
+def _departement_heading_line(text: str, item: Item, lst: ListBlock, places: list[PlaceMention]) -> bool:
+    """A list item that is a "Name (codes) — value" line whose name is a département's or région's
+    ("**Gard (30)** — Alès, Pont du Gard / Gard Rhodanien" under "Les Territoires d'industrie par
+    département :"): a heading over the territories its value names, as coded_dash_lines reads it,
+    but for a territory named as its département (_departement_standing_as_territory)."""
+    line_start = text.rfind("\n", 0, item.span.start) + 1
+    line_end = text.find("\n", item.span.start)
+    line = CODED_DASH_LINE.match(text, line_start, len(text) if line_end < 0 else line_end)
+    if line is None or not is_place_name(line["name"]):
+        return False
+    run = list(CODED_DASH_LINE.finditer(text, lst.span.start, lst.span.end))
+    return not _departement_standing_as_territory(text, line, run or [line], places)
 
 
 # "| 7 | Lacq – Pau – Tarbes (interrégional avec l'Occitanie) |": a remark in lower case in brackets

@@ -48,6 +48,7 @@ CODES_AS_NAME = re.compile(DEPARTEMENT_CODE + r"(?:[ \t]?/[ \t]?" + DEPARTEMENT_
 
 
 HEAD_THEN_NAME = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)?")
+BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 APPOSED_HEAD = re.compile(r"(?:" + "|".join(WORDS["apposed_heads"]) + r")\s+(?=[A-ZÀ-Ý])")
 PERSON_ROLE = re.compile(WORDS["person_roles"])
 LINK_MARKER = re.compile(WORDS["link_marker"])
@@ -454,8 +455,8 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
         elif HEAD_THEN_NAME.match(fold(text[pos:pos + 40])) and text[pos].islower():
             # "le label Territoire d'industrie pays de Vannes": a geographic head in lower case
             start_of_run = pos + HEAD_THEN_NAME.match(fold(text[pos:pos + 40])).end()
-            if not text[start_of_run:start_of_run + 1].isupper():
-                continue
+            if not text[start_of_run:start_of_run + 1].isupper() or BLANK_LINE.search(text, pos, start_of_run):
+                continue  # "… Territoires d'industrie de la région" over "Publié le …": the title ends at its blank line
             end = capitalised_run(text, start_of_run, min(len(text), start_of_run + 200))
             if COMPASS_HEAD.match(fold(text[pos:start_of_run])) and is_place_name(text[start_of_run:end]) \
                     and PLURAL.match(text, match.start()):
