@@ -32,6 +32,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from re import _constants as C  # noqa: N812 (the names of the parsed pattern's operations)
 from re import _compiler, _parser
 
@@ -135,11 +136,13 @@ def required_text(pattern: re.Pattern) -> str:
     return _longest_required(parsed)
 
 
+@lru_cache(maxsize=None)
 def required_texts(pattern: re.Pattern) -> tuple[str, ...]:
     """Pieces of text one of which every match of `pattern` contains: its `required_text`, else
     those of each alternative of a group of alternatives every match goes through (an alternation
     of rules); () when that cannot be told (or the pattern is verbose, or case-insensitive and a
-    piece has letters). `may_match` tests them."""
+    piece has letters). `may_match` tests them. Cached: PiecesIndex asks it for the same
+    patterns in every document, and parsing a pattern costs more than the look-ups it saves."""
     parsed = _parser.parse(pattern.pattern, pattern.flags)
     if parsed.state.flags & re.VERBOSE:
         return ()

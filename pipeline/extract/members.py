@@ -1457,11 +1457,13 @@ def _bare_names_after_a_dash(text: str, linker: DocumentLinker, territories: lis
 
 # "l'Intercom Bernay Terres de Normandie, qui ne fait pas partie du territoire", "le Pays de
 # Lumbres, voisin, …": a bare name after its article, said outside the territory right after it
+# (blanks, an optional comma, blanks: "[ \t]*(?:,[ \t]*)?", not "[ \t]*,?[ \t]*", which tries every
+# split of a long run of blanks between its two stars: blancs_numero.txt)
 SAID_OUTSIDE_RULE = "epci.said_outside"
 BARE_NAME_SAID_OUTSIDE = re.compile(
     r"(?:\b[Ll]['’][ \t]*|\b[Ll][ae][ \t]+)(?P<name>[A-ZÀ-Ý][\w'’-]*(?:[ \t]+(?:[A-ZÀ-Ý][\w'’-]*|de|du|des|la|le|l['’]"
     r"|d['’]|et|sur|en)){0,8}?)(?=[ \t]*,[ \t]*(?:(?:sa|son|leur|notre)[ \t]+)?voisine?s?[ \t]*,"
-    r"|[ \t]*,?[ \t]*(?:qui[ \t]+)?(?:ne|n['’])[ \t]*(?:en[ \t]+)?(?:fait|font|est|sont)[ \t]+pas[ \t]+(?:partie|membres?)\b)")
+    r"|[ \t]*(?:,[ \t]*)?(?:qui[ \t]+)?(?:ne|n['’])[ \t]*(?:en[ \t]+)?(?:fait|font|est|sont)[ \t]+pas[ \t]+(?:partie|membres?)\b)")
 
 
 def _bare_names_said_outside(text: str, linker: DocumentLinker, taken: list[EpciMention]) -> list[EpciMention]:

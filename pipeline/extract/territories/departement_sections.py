@@ -19,8 +19,11 @@ from pipeline.normalize import fold
 RULE = "territory.departement_section"
 # what the paragraph over the headings speaks of: territories or the programme (folded text)
 TOPIC = re.compile(r"territoire|\bprogramme\b|\bdispositif\b")
-# a heading's words joining départements' names: their codes in brackets, "et", commas, slashes
-HEADING_GLUE = re.compile(r"\s*\(\s*(?:\d[\dab]|9[78]\d)\s*\)\s*|\s+et\s+|\s*[,/&]\s*")
+# a heading's words joining départements' names: their codes in brackets, "et", commas, slashes;
+# blanks before them taken from a run's start only (`(?<!\s)`), not scanned again from each of its
+# positions (a heading of 10,000 blanks: blancs.txt)
+HEADING_GLUE = re.compile(r"(?:(?<!\s)\s+)?\(\s*(?:\d[\dab]|9[78]\d)\s*\)\s*|(?<!\s)\s+et\s+"
+                          r"|(?:(?<!\s)\s+)?[,/&]\s*")
 # A paragraph's opening subject: a fronted phrase set off by a comma ("À ses côtés,", "Nouveau
 # venu,") or an entry's noun ("Entrée remarquée de"), then the article before the name (folded text).
 SUBJECT = re.compile(r"[\s*_]*(?:[^,.;:!?\n]{1,30},\s*|(?:entree|arrivee|retour)(?:\s+[a-z]+)?\s+de\s+)?"

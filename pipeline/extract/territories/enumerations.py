@@ -471,6 +471,9 @@ def names_before_a_count(text: str, structure: Structure, places: list[PlaceMent
 NAMES_THEN_AMONG = re.compile(r"\s+parmi\s+les\s+(?:\d{1,3}\s+)?(?:nouveaux\s+|premiers\s+)?"
                               r"(?:territoires\s+d'\s*industrie|laureats)\b[^.;:!?\n]{0,40}$", re.MULTILINE)
 TITLE_OPENING = re.compile(r"\s*(?:(?:le|la|les)\s+|l')?")  # only the first name's article before it
+# where a NAMES_THEN_AMONG match may end its blanks: searched first, so that a long run of blanks
+# is not scanned again from each of its positions (blancs.txt)
+AMONG_WORD = re.compile(r"(?<=\s)parmi\s")
 
 
 def names_among_territories_in_a_title(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
@@ -478,7 +481,7 @@ def names_among_territories_in_a_title(text: str, places: list[PlaceMention]) ->
     d'industrie", two at least, the whole line, each read as a place's (not a firm's or a person's)."""
     folded = fold(text)
     found = []
-    for match in NAMES_THEN_AMONG.finditer(folded):
+    for match in _names_then_among(folded):
         line_start = text.rfind("\n", 0, match.start()) + 1
         parts = enumeration_before(text, match.start(), line_start)
         if len(parts) < 2 or not TITLE_OPENING.fullmatch(folded, line_start, parts[0].start) \
@@ -487,3 +490,20 @@ def names_among_territories_in_a_title(text: str, places: list[PlaceMention]) ->
         found.extend(m for part in parts
                      if (m := make_mention(text, part.start, part.end, RULE, (), match.end(), name=part.name)))
     return found
+
+
+def _names_then_among(folded: str) -> list[re.Match]:
+    """NAMES_THEN_AMONG.finditer(folded), the same matches, tried only at the blanks before each
+    "parmi": a match from inside a run of blanks exists only if one from the run's start does."""
+    matches = []
+    searched_from = 0
+    for word in AMONG_WORD.finditer(folded):
+        if word.start() < searched_from:
+            continue
+        start = word.start()
+        while start > searched_from and folded[start - 1].isspace():
+            start -= 1
+        if match := NAMES_THEN_AMONG.match(folded, start):
+            matches.append(match)
+            searched_from = match.end()
+    return matches
