@@ -898,6 +898,9 @@ def generated_acronyms() -> dict[str, tuple[str, ...]]:
 # A bracket ending a name, with the blanks before it. The match starts after a character that is
 # no blank: the leftmost match is the same (blanks before a match make a match too), and a run
 # of 10,000 blanks inside a name is no longer read again from each of its blanks (quadratic).
+# "CCST — le Sud Territoire", "CCPR – Pays Rochois": an acronym glossed after a spaced dash by the
+# name it abbreviates
+ACRONYM_DASH_GLOSS = re.compile(r"(?P<acronym>[A-Z0-9][A-Za-z0-9&]{1,9})[ \t]+[-–—][ \t]+(?P<name>\S.*)")
 TRAILING_BRACKET = re.compile(r"(?<!\s)\s*\([^()]*\)$")
 TRAILING_BRACKET_OR_OPENED = re.compile(r"(?<!\s)\s*\([^()]*\)?\s*$")  # or opened, cut by a list's end
 
@@ -1028,6 +1031,9 @@ class DocumentLinker:
         defined = self.acronyms.get(short) or self.acronyms.get(TRAILING_BRACKET.sub("", short))
         if defined:  # a short name the text defined ("(Cap Nord)")
             return defined
+        glossed = self._by_dash_gloss(short, epci_type)
+        if glossed:
+            return glossed
         acronym = acronym_in(written)
         if acronym:
             found = self._link_acronym(acronym, epci_type)
@@ -1068,6 +1074,17 @@ class DocumentLinker:
             if named.exact and named.score >= OFFICIAL_NAME_SCORE and set(named.departement_codes) & self.departements:
                 return named
         return found
+
+    def _by_dash_gloss(self, short: str, epci_type: str | None) -> Link | None:
+        """"CCST — le Sud Territoire": the name after the dash, linked exactly, when the acronym
+        before it links the same EPCI (defined, known or by its initials); else None."""
+        gloss = ACRONYM_DASH_GLOSS.fullmatch(short)
+        if not gloss or not acronym_in(gloss["acronym"]):
+            return None
+        named = self.link(gloss["name"], epci_type)
+        if not (named.siren and named.exact):
+            return None
+        return named if self.link(gloss["acronym"], epci_type).siren == named.siren else None
 
     def _near(self, link: Link, written: str, epci_type: str | None) -> Link:
         """The link, unless a bare everyday form, no legal form nor type word written, links an EPCI

@@ -386,6 +386,20 @@ def test_an_everyday_name_after_an_elided_article_is_found():
     assert [s for s, _, _ in linked(text, frozenset({"30"}))] == ["200066918"]
 
 
+def test_communaute_written_co_links_only_an_official_name_ending_with_communaute():
+    """"Questembert Co" is "Questembert Communauté"; "Vannes Co" (no such official name) and
+    "Dupont & Co" are nothing."""
+    text = "Arc Sud Bretagne et Questembert Co portent la démarche ; Vannes Co et Dupont & Co aussi."
+    assert [s for s, _, _ in linked(text, frozenset({"56"}))] == ["200027027", "245614383"]
+
+
+def test_an_acronym_glossed_after_a_dash_links_its_name():
+    """"la CCST — le Sud Territoire": the name after the dash, when the acronym abbreviates it."""
+    linker = DocumentLinker(frozenset({"90"}), frozenset({"27"}), 2024)
+    assert linker.link("CCST — le Sud Territoire").siren == "249000241"
+    assert linker.link("CCPR — le Sud Territoire").siren is None
+
+
 def test_a_weak_trigger_followed_by_a_common_noun_lists_no_names():
     """"pilotée par la préfecture a recensé … dans le Migennois et le Jovinien": the agent of
     the participle is a common noun, the places after the verb are no members; "porté par les

@@ -49,7 +49,8 @@ Rules (ids in the `rule` column):
                        or an official name opening with its type word, without article, in
                        mixed case or capitals ("Métropole Rouen Normandie a été labellisée",
                        "« MÉTROPOLE AIX-MARSEILLE-PROVENCE - … »"),
-                       or going on after it ("Loudéac Communauté Bretagne Centre"); over a line
+                       or going on after it ("Loudéac Communauté Bretagne Centre"), or with
+                       "Co" for "Communauté" ("Questembert Co": an official name only); over a line
                        break only in running text wrapped at a fixed width ("… Rodez⏎agglomération
                        en fait partie"); after another
                        name and " et " it starts after the " et " ("le Grand Belfort et Pays de
@@ -2435,6 +2436,33 @@ class _TakenSpans:
         return self.overlaps(position, position + 1)
 
 
+# "Questembert Co" for "Questembert Communauté": one to four capitalised words (with their "de",
+# "d'") then "Co" alone
+WRITTEN_CO = re.compile(r"(?<![\w'’-])(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|d['’])[ \t]*)?"
+                        r"[A-ZÉÈÀÂÎÔ][\w'’-]*){0,3})[ \t]+Co(?![\w'’&.-])")
+CAPITAL_WORD_START = re.compile(r"(?:^|(?<=[ \t]))[A-ZÉÈÀÂÎÔ]")
+
+
+def _communaute_written_co(text: str, linker: DocumentLinker, taken: list[EpciMention]) -> list[EpciMention]:
+    """"Questembert Co": the words before "Co" with "Communauté" after them, kept only when that is
+    exactly an official name of one EPCI (48 names end with that type word), its shortest start
+    first; never inside a mention already read."""
+    found = []
+    inside_taken = SpanReach((m.start, m.end) for m in taken)
+    for written in WRITTEN_CO.finditer(text):
+        if inside_taken.holds(written.start()):
+            continue
+        starts = [written.start() + word.start() for word in CAPITAL_WORD_START.finditer(written["name"])]
+        for start in reversed(starts):
+            name = f"{text[start:written.end('name')]} Communauté"
+            link = linker.link(name)
+            if link.siren and link.exact and is_official_name(name, link.siren):
+                found.append(EpciMention(start, written.end(), link, " ".join(text[start:written.end()].split()),
+                                         link.epci_type, "epci.everyday_name"))
+                break
+    return found
+
+
 # "la communauté d'agglomération", "la Communauté de communes", "la communauté urbaine": after its
 # article, a legal form's head ("Grand Belfort Communauté d'agglomération" is a name that ends so)
 ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:[Ll]a[ \t]+|[Ll]['’][ \t]*)$")
@@ -3281,7 +3309,8 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     # "(dont la CCLO fait partie)" after a list's part: an acronym or an everyday name in its
     # bracket is listed as a head mention is
     named = _bracketed_in_lists(text, _everyday_mentions(text, linker, found + heads)
-                                + _acronym_mentions(text, linker, territories), regions)
+                                + _acronym_mentions(text, linker, territories)
+                                + _communaute_written_co(text, linker, found + heads), regions)
     taken = _TakenSpans((m.start, m.end) for m in found)
     for mention in heads + named + _apposition_mentions(text, linker, found + heads) \
             + _demonym_mentions(text, linker, territories):
