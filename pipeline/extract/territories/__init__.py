@@ -27,6 +27,9 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              ("Départements : …", "Intercommunalités : …"), or of a page's
                              title "Fiche territoire n° 64-01 : Lacq-Pau-Tarbes": records.py
 - territory.colon_list       names after "territoires suivants :", separated by ";" (or "," / "et")
+- territory.quoted_enumeration  names each in its own quotes in running prose, set off by commas or
+                             after a colon ("Trois territoires, « A », « B » et « C », ont été
+                             labellisés"): quoted_enumerations.py
 - territory.prose            a territory named once in running prose, in a sentence about labels:
                              "Le territoire du Grand Libournais ainsi que celui du Val de Garonne,
                              Guyenne, Gascogne et Réolais ont été reconduits", "Labellisé depuis
