@@ -76,7 +76,10 @@ LIST_NAMES = {"prefecture_aisne_il_s_agit_de_trois.txt": "Haute Picardie",
               # a list in a sentence parted by ";" alone, one name a part: four names for three
               "g134semi_agence_normandie_trois_suivants_point_virgule_quatre.txt": "Saint-Lô Agglo",
               # a list in a sentence whose names each stand in their own quotes: four for three
-              "g141gate_club_occitanie_trois_entre_guillemets_quatre.txt": "Grand Narbonne"}
+              "g141gate_club_occitanie_trois_entre_guillemets_quatre.txt": "Grand Narbonne",
+              # quoted names set off by commas, the predicate after the last quote: "Trois
+              # territoires, « A », « B », « C » et « D », ont été labellisés" names four
+              "g145quoted_prefecture_bretagne_trois_apposes_entre_guillemets_quatre.txt": "Lorient"}
 
 
 def table(output: Path, name: str):
@@ -138,7 +141,7 @@ def test_a_list_cut_by_the_end_of_the_page_is_published_with_a_warning(gate_run)
     assert detail.startswith("states 13 territories in Grand Est (44) for 2019-2022")
     assert "names 8; not a proof of error, as the text ends inside the list" in detail
     assert "`communiques run --strict` rejects it" in detail
-    assert "26 seen, 1 published (1 with a warning), 25 rejected" in result.stdout
+    assert "27 seen, 1 published (1 with a warning), 26 rejected" in result.stdout
     assert f"  warning: {CUT} (stated_vs_listed): {detail}" in result.stdout
 
 
@@ -186,14 +189,14 @@ def test_strict_rejects_the_document_with_a_warning_and_a_plain_run_publishes_it
     result = run_command("run", "--input", str(gate_input), "--output", str(output), "--strict")
     assert result.returncode == 1, result.stdout + result.stderr
     assert_clean_output(result)
-    assert "26 seen, 0 published, 26 rejected" in result.stdout
+    assert "27 seen, 0 published, 27 rejected" in result.stdout
     rejections = table(output, "rejections").set_index("source")
     assert rejections.loc[CUT, "stage"] == "validate"
     assert rejections.loc[CUT, "reason"].endswith("(rejected by `communiques run --strict`)")
     assert table(output, "warnings").empty
     result = run_command("run", "--input", str(gate_input), "--output", str(output))
     assert result.returncode == 1
-    assert "26 seen, 1 published (1 with a warning), 25 rejected" in result.stdout
+    assert "27 seen, 1 published (1 with a warning), 26 rejected" in result.stdout
     assert list(table(output, "warnings")["check"]).count("stated_vs_listed") == 1
 
 

@@ -836,6 +836,8 @@ def _read_one_way(text: str, lst: ListOfTerritories, count: dict) -> bool:
     enclosed = _enclosing_bracket_end(text, lst, count)
     if enclosed is not None:
         stop = enclosed  # "quatre territoires (A, B et C) ; dans l'Indre, deux (…)": the bracket ends the list
+    if _each_in_its_quotes(text, lst, stop):
+        return True  # the sentence's predicate after the last quote ends the list (quoted_items)
     bracket = CLOSING_BRACKET.match(text, lst.end)
     if text[bracket.end() if bracket else lst.end:stop].strip(" \t)»\"”"):
         return False  # words after the last name ("…, A et trois autres dans le Nord"): the list may go on
@@ -843,7 +845,7 @@ def _read_one_way(text: str, lst: ListOfTerritories, count: dict) -> bool:
     pieces = [piece for piece in SENTENCE_SEPARATOR.split(text[pieces_start:stop])
               if piece.strip() and not GLOSS_CLAUSE.match(fold(piece.strip()))
               and not _words().shared_heads.fullmatch(fold(piece.split(":")[-1].strip()))]  # "Sud et Ouest Creuse"
-    if count["value"] > len(pieces) or _each_in_its_quotes(text, lst, stop):
+    if count["value"] > len(pieces):
         return True
     if lst.sentence_end is None:
         return False  # a colon list's names: only the count tells

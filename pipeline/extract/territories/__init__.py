@@ -27,6 +27,9 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              ("Départements : …", "Intercommunalités : …"), or of a page's
                              title "Fiche territoire n° 64-01 : Lacq-Pau-Tarbes": records.py
 - territory.colon_list       names after "territoires suivants :", separated by ";" (or "," / "et")
+- territory.quoted_enumeration  names each in its own quotes in running prose, set off by commas or
+                             after a colon ("Trois territoires, « A », « B » et « C », ont été
+                             labellisés"): quoted_enumerations.py
 - territory.prose            a territory named once in running prose, in a sentence about labels:
                              "Le territoire du Grand Libournais ainsi que celui du Val de Garonne,
                              Guyenne, Gascogne et Réolais ont été reconduits", "Labellisé depuis
@@ -183,6 +186,7 @@ from pipeline.extract.territories.predicates import (CARRIED_RULE, COUNTED_OF_RU
 from pipeline.extract.territories.prefixed import CODES_AS_NAME, prefixed_names, suffixed_names, territory_named
 from pipeline.extract.territories.prose import (ONLY_OTHER_IS, described_heads, entities_in_label_sentences, prose_names,
                                                run_in_heads, signatories)
+from pipeline.extract.territories.quoted_enumerations import quoted_enumerations
 from pipeline.extract.territories.quoted_headlines import headlines_named_in_full, quoted_headline_names
 from pipeline.extract.territories.records import (departement_fields_under_a_name, fiche_titles, placed_headings,
                                                   record_names)
@@ -214,7 +218,7 @@ def find_territories(text: str, places: list[PlaceMention],
                   + territory_named(text, structure, places)
                   + suffixed_names(text, structure)
                   # a former territory recalled is read as such before prose reads its quoted name
-                  + colon_lists(text, structure) + predecessors(text, structure, places) + prose_names(text, structure, places)
+                  + colon_lists(text, structure) + quoted_enumerations(text) + predecessors(text, structure, places) + prose_names(text, structure, places)
                   + labelled_subjects(text, structure, places) + intercommunalities_labelled_too(text, structure, places)
                   + enumerated_names(text, structure, places)
                   + grouping_subjects(text, structure, places) + carried_subjects(text, structure, places)

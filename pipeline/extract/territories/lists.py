@@ -1568,8 +1568,12 @@ def _joins_two_intercommunalities(text: str, start: int, end: int) -> bool:
     return False
 
 
-QUOTED_ITEM = re.compile(r"«\s*([^«»\n]{2,120}?)\s*»")
+QUOTED_ITEM = re.compile(r"[«“]\s*([^«»“”\n]{2,120}?)\s*[»”]")  # French or typographic quotes
 BETWEEN_QUOTED = re.compile(r"\s*(?:[,;]\s*)?(?:(?:et|ou)\s+)?")
+# what may follow the last quote of a list: nothing but punctuation, or the sentence's predicate
+# ("« A », « B » et « C », ont été labellisés", "« A » et « B » rejoignent …"), a word in lower
+# case other than "et"/"ou", which would go on with the list ("« A », « B » et trois autres")
+AFTER_QUOTED_LIST = re.compile(r"[\s.;,]*(?:$|(?<![;.])\s(?!(?:et|ou)\b)[a-zà-ÿ])")
 
 
 def quoted_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1581,7 +1585,7 @@ def quoted_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
             break
         spans.append(quote.span(1))
         pos = quote.end()
-    return spans if spans and re.fullmatch(r"[\s.;,]*", text[pos:end]) else []
+    return spans if spans and AFTER_QUOTED_LIST.match(text[pos:end]) else []
 
 
 def _all_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
