@@ -217,6 +217,10 @@ JOINT = re.compile(r"(?:\s+et)?\s*,\s*d['’]autre\s+part\s*,\s*|\s*[,;]\s*(?:et
                    r"|[ \t]*\n\s*"
                    r"|\s+ainsi\s+que\s+|\s+jusqu['’]\s*(?:à|au|aux)\s+")
 EVERYDAY_PLURAL_LEAD = re.compile(WORDS["everyday_plural_lead"])
+# A bare plural noun of EPCIs, no legal form, before the place they lie in: "communautés du Perche",
+# "intercommunalités de la vallée" name an area, not one EPCI a fuzzy link would find in it.
+PLURAL_AREA = re.compile(r"(?i)\s*(?:communaut[ée]s|intercommunalit[ée]s)\s+(?!de\s+communes\b|d['’]\s*agglom)"
+                         r"(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*")
 MAX_PARTS_PER_NAME = 4
 # A connector between two groups: "... Métropole et les communautés de communes de ..."
 GROUP_CONNECTOR = re.compile(r"[\s,;]*+(?:\bet\b)?[\s,]*+(?:(?:la|les|une|des|l['’])\s*)?$",
@@ -1912,6 +1916,8 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
             written = text[names_start if index == 0 else start:end]
             if towns_only and names_start == span_start and not acronym_in(written):
                 continue  # "qui regroupe les communes de Saint-Pierre, Saint-Louis …": towns, no EPCI
+            if epci_type is None and PLURAL_AREA.match(written):
+                continue  # "communautés du Perche" (a table's cell): the area several lie in, no name
             known = link.siren or link.candidates
             unlinked_beside = unlinked_beside or not known
             if region.weak and epci_type is None and len(LEADING_ARTICLES.sub("", written).split()) == 1 \

@@ -153,6 +153,9 @@ STACKED_TERRITORIES_HEADER = re.compile(r"(?:nom\s+du\s+)?territoires?(?:\s*\(s\
 NAMES_SEPARATOR = r"\s*(?:,|\bet\b|\s[/–-]\s)\s*"
 MARKDOWN_RULE = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?"
                            r"|\+?[-=]{3,}(?:\+[-=]{3,})+\+?")  # or a plain-text grid's "-----+-----"
+# A rule of dashes across the whole line under a text table's header ("Territoire | Intercommunalités"
+# then "------------"): it parts the header from the rows, which go on under it.
+HEADER_RULE = re.compile(r"[ \t]*[-=_]{10,}[ \t]*")
 
 
 @lru_cache(maxsize=1)
@@ -1340,6 +1343,8 @@ class _Builder:
         for line in self.lines + [_Line(0, 0, 0)]:
             if run and MARKDOWN_RULE.fullmatch(self.text, line.start, line.end):
                 continue  # the rule under a Markdown table's header
+            if len(run) == 1 and HEADER_RULE.fullmatch(self.text, line.start, line.end):
+                continue  # a plain dashed rule under the header of a table of bars
             cells = self._cells(line)
             if cells and run and len(cells) != len(run[0]):
                 # "    |          | CC des Portes … |" under " N° | Territoire | …": a plain-text

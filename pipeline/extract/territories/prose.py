@@ -556,6 +556,9 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
             continue  # "le territoire de la CCPG": its area; "Reconduite en 2023, la CIREST …" names one
         if folded.startswith("ce territoire", match.start()) and is_place_name(text[pos:end]):
             continue  # "Ce territoire de la Creuse rejoint …": a territory named before, placed
+        if folded.startswith("celui", match.start()) and match.group("article").strip() not in ("de", "d'") \
+                and is_place_name(text[pos:end]):
+            continue  # "neuf territoires ; celui du Cher est …": the one the place holds, not a name
         joint = SECOND_SUBJECT.search(text, pos, end) if PLURAL_AWARD.match(folded, match.start()) \
             and not ONE_TERRITORY.search(folded, match.start(), match.end()) else None
         if joint:  # "Labellisés en 2018, le X et la Y sont reconduits": two subjects
