@@ -1209,26 +1209,31 @@ def _counted_by_its_read_header(folded: str, token: Token, vocab: Vocabulary) ->
 CONTENTS_REACH = 40  # lines: a table of contents' entries stand right under its heading
 
 
+def _lines_above(folded: str, line_start: int):
+    """The stripped lines above the line at `line_start`, nearest first, at most CONTENTS_REACH."""
+    end = folded.rfind("\n", 0, line_start)
+    for _ in range(CONTENTS_REACH):
+        if end < 0:
+            return
+        start = folded.rfind("\n", 0, end) + 1
+        yield folded[start:end].strip()
+        end = start - 1
+
+
 def _in_contents(folded: str, line_start: int) -> bool:
     """Whether the line at `line_start` is an entry of a table of contents: "Sommaire" above it,
     then only "Title : page" lines (the reader writes a dot leader as " : "), one a line or all
     apart by blank lines ("Carte des 183 Territoires d'industrie ....... 3" under "Sommaire"): its
     number is a page. A blank line after entries one a line ends the contents ("Sommaire" / "1.
     … : 2" / "2. … : 3" / "" / "Projets recensés : 12" is a row of figures)."""
-    end = folded.rfind("\n", 0, line_start)
     above: list[str] = []
-    for _ in range(CONTENTS_REACH):
-        if end < 0:
-            return False
-        start = folded.rfind("\n", 0, end) + 1
-        line = folded[start:end].strip()
+    for line in _lines_above(folded, line_start):
         if CONTENTS_HEADING.fullmatch(line):
             entries = "".join("e" if entry else "b" for entry in reversed(above)).lstrip("b") + "e"
             return "b" not in entries or "ee" not in entries
         if line and not CONTENTS_ENTRY.fullmatch(line):
             return False
         above.append(line)
-        end = start - 1
     return False
 
 
@@ -1236,17 +1241,11 @@ def _under_contents_heading(folded: str, line_start: int) -> bool:
     """Whether the line at `line_start` heads a part of a table of contents: only its entries and
     blank lines between it and "Sommaire" above ("Sommaire" / "Avant-propos : 3" / "" /
     "Protocoles et contrats signés le 19 novembre 2019" / "Vosges : 73": a page, not 73 protocols)."""
-    end = folded.rfind("\n", 0, line_start)
-    for _ in range(CONTENTS_REACH):
-        if end < 0:
-            return False
-        start = folded.rfind("\n", 0, end) + 1
-        line = folded[start:end].strip()
+    for line in _lines_above(folded, line_start):
         if CONTENTS_HEADING.fullmatch(line):
             return True
         if line and not CONTENTS_ENTRY.fullmatch(line):
             return False
-        end = start - 1
     return False
 
 
