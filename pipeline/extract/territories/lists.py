@@ -1435,7 +1435,7 @@ def _named_between_semicolons(text: str, start: int, end: int, names: list[Terri
     return all(s <= name.start < name.end <= e for (s, e), name in zip(parts, names))
 
 
-# Names parted by spaced dashes alone: "suivants : Déodatie – Plaine des Vosges – Gérardmer – …"
+# Names parted by spaced dashes alone: "suivants : Ouest Cornouaille – Pays de Morlaix – Lannion-Trégor – …"
 DASH_PARTING = re.compile(r"[ \t]+[–—][ \t]+")
 DASH_PARTED_FROM = 3  # names at least: "deux territoires : Flers – Argentan" is one name, or a list cut short
 
