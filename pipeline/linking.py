@@ -898,11 +898,11 @@ def generated_acronyms() -> dict[str, tuple[str, ...]]:
 # A bracket ending a name, with the blanks before it. The match starts after a character that is
 # no blank: the leftmost match is the same (blanks before a match make a match too), and a run
 # of 10,000 blanks inside a name is no longer read again from each of its blanks (quadratic).
+TRAILING_BRACKET = re.compile(r"(?<!\s)\s*\([^()]*\)$")
+TRAILING_BRACKET_OR_OPENED = re.compile(r"(?<!\s)\s*\([^()]*\)?\s*$")  # or opened, cut by a list's end
 # "CCST — le Sud Territoire", "CCPR – Pays Rochois": an acronym glossed after a spaced dash by the
 # name it abbreviates
 ACRONYM_DASH_GLOSS = re.compile(r"(?P<acronym>[A-Z0-9][A-Za-z0-9&]{1,9})[ \t]+[-–—][ \t]+(?P<name>\S.*)")
-TRAILING_BRACKET = re.compile(r"(?<!\s)\s*\([^()]*\)$")
-TRAILING_BRACKET_OR_OPENED = re.compile(r"(?<!\s)\s*\([^()]*\)?\s*$")  # or opened, cut by a list's end
 
 
 @lru_cache(maxsize=8192)

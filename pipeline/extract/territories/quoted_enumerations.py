@@ -23,8 +23,8 @@ CLOSING_QUOTE = re.compile(r"\s*[»”]")
 SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
-def _quote_runs(text: str) -> list[tuple[int, int]]:
-    """(first quote's start, sentence's end) of every run of at least two quotes that make up a
+def _quote_runs(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """(first quote's start, sentence's end, the quotes' name spans) of every run of at least two quotes that make up a
     whole list (quoted_items): the quotes joined by ',', ';', 'et' or 'ou', a predicate or the
     sentence's end after them."""
     runs, position = [], 0
