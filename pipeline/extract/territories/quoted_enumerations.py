@@ -24,9 +24,9 @@ SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
 def _quote_runs(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
-    """(first quote's start, sentence's end, the quotes' name spans) of every run of at least two quotes that make up a
-    whole list (quoted_items): the quotes joined by ',', ';', 'et' or 'ou', a predicate or the
-    sentence's end after them."""
+    """(first quote's start, sentence's end, the quotes' name spans) of every run of at least two
+    quotes that make up a whole list (quoted_items): the quotes joined by ',', ';', 'et' or 'ou', a
+    predicate or the sentence's end after them."""
     runs, position = [], 0
     for quote in QUOTED_ITEM.finditer(text):
         if quote.start() < position:
